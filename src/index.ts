@@ -1,0 +1,1 @@
+export { versionInfo } from './version-info.js';
