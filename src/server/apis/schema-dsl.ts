@@ -146,7 +146,7 @@ export function listKind(gvk: { group: string; version: string; kind: string }, 
       apiVersion: str('APIVersion defines the versioned schema of this representation of an object.'),
       items: listOf(ref(itemDef), { description: `List of ${gvk.kind.replace(/List$/, '')} objects.` }),
       kind: str('Kind is a string value representing the REST resource this object represents.'),
-      metadata: listMeta("Standard list metadata."),
+      metadata: listMeta('Standard list metadata.'),
     },
     { required: ['items'], gvk: [gvk] },
   );

@@ -94,6 +94,33 @@ export interface ResourceStore {
   /** Returns the deleted object, or the object still held by finalizers/grace (`pending: true`). */
   delete(ctx: RequestContext, name: string, opts: DeleteOptions): Promise<{ object: KubeObject; pending: boolean }>;
   deleteCollection(ctx: RequestContext, query: ListQuery, opts: DeleteOptions): Promise<KubeList>;
+  /**
+   * DELETE answers with the deleted object (true: pods, services, namespaces...) or with a
+   * Status Success naming it (false). Pending deletions always answer with the object.
+   */
+  readonly returnDeletedObject?: boolean;
+  /**
+   * POST to a subresource that is not a plain write (pods/binding, pods/eviction). Returns what
+   * to send with HTTP 201 (a Status Success for both). Unknown subresources: 404.
+   */
+  createSubresource?(
+    ctx: RequestContext,
+    name: string,
+    subresource: string,
+    body: unknown,
+    opts: WriteOptions,
+  ): Promise<KubeObject>;
+  /** pods/log: the log text (empty until pods are simulated). 400s with kube's texts for bad containers. */
+  log?(ctx: RequestContext, name: string, opts: PodLogOptions): Promise<string>;
+}
+
+export interface PodLogOptions {
+  container?: string;
+  follow?: boolean;
+  previous?: boolean;
+  tailLines?: number;
+  sinceSeconds?: number;
+  timestamps?: boolean;
 }
 
 export interface Registry {

@@ -12,6 +12,7 @@ export type StorageErrorCode =
   | 'Expired'
   | 'TooLargeResourceVersion'
   | 'InvalidContinue'
+  | 'BadRequest'
   | 'Unreachable'
   | 'Internal';
 
@@ -51,7 +52,13 @@ export class StorageError extends Error {
    * For kube-shaped codes (KeyNotFound..Unreachable) `detail` is the AdditionalErrorMsg and the
    * message is Go's Error() text; for the others `detail` is the whole message.
    */
-  constructor(code: StorageErrorCode, key: string, resourceVersion?: string, detail?: string, extra?: StorageErrorExtra) {
+  constructor(
+    code: StorageErrorCode,
+    key: string,
+    resourceVersion?: string,
+    detail?: string,
+    extra?: StorageErrorExtra,
+  ) {
     const kube = KUBE_CODES[code];
     const message = kube
       ? `StorageError: ${kube[1]}, Code: ${kube[0]}, Key: ${key}, ResourceVersion: ${resourceVersion ?? 0}, AdditionalErrorMsg: ${detail ?? '<nil>'}`
@@ -88,6 +95,7 @@ function statusCodeReason(code: StorageErrorCode): [number, string] {
     case 'TooLargeResourceVersion':
       return [504, 'Timeout'];
     case 'InvalidContinue':
+    case 'BadRequest':
       return [400, 'BadRequest'];
     case 'KeyNotFound':
       return [404, 'NotFound'];
@@ -117,10 +125,16 @@ export const tooOldResourceVersion = (key: string, requested: number, oldest: nu
 
 /** kube's NewTooLargeResourceVersionError (a 504 Timeout with cause ResourceVersionTooLarge). */
 export const tooLargeResourceVersion = (key: string, minimum: number, current: number, retry = 1): StorageError =>
-  new StorageError('TooLargeResourceVersion', key, String(minimum), `Too large resource version: ${minimum}, current: ${current}`, {
-    currentRevision: current,
-    retryAfterSeconds: retry,
-  });
+  new StorageError(
+    'TooLargeResourceVersion',
+    key,
+    String(minimum),
+    `Too large resource version: ${minimum}, current: ${current}`,
+    {
+      currentRevision: current,
+      retryAfterSeconds: retry,
+    },
+  );
 
 export const invalidContinue = (key: string, message: string): StorageError =>
   new StorageError('InvalidContinue', key, undefined, message);

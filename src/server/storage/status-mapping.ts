@@ -46,6 +46,7 @@ export function storageErrorToStatus(err: unknown, gr: GroupResource, name: stri
         },
       });
     case 'InvalidContinue':
+    case 'BadRequest':
       return badRequest(err.message);
     default:
       return internalError(err);

@@ -1,0 +1,3 @@
+/** Field selectors; see the files re-exported here. */
+export * from './matcher.js';
+export * from './selector.js';

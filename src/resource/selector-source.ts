@@ -1,0 +1,39 @@
+import { listPages } from '../client/list-pager.js';
+import { type RestMapping, resourcePath } from '../client/mapper.js';
+import type { RestClient } from '../client/rest/client.js';
+import type { Visitor } from './info.js';
+
+export interface SelectorSourceOptions {
+  mapping: RestMapping;
+  /** "" lists across all namespaces (or a cluster-scoped type). */
+  namespace: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+  /** --chunk-size; 0 disables paging. */
+  chunkSize: number;
+  accept?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Lists one type (kubectl's Selector visitor): one Info per page, holding the page as the
+ * server sent it (a List, or a Table when a Table was asked for). The builder flattens Lists
+ * into items when asked to.
+ */
+export async function* selectorVisitor(client: RestClient, o: SelectorSourceOptions): Visitor {
+  const namespace = o.mapping.namespaced ? o.namespace : '';
+  try {
+    for await (const page of listPages(client, {
+      path: resourcePath(o.mapping, namespace),
+      query: { labelSelector: o.labelSelector || undefined, fieldSelector: o.fieldSelector || undefined },
+      limit: o.chunkSize,
+      accept: o.accept,
+      target: { group: o.mapping.resource.group, resource: o.mapping.resource.resource },
+      signal: o.signal,
+    })) {
+      yield { mapping: o.mapping, namespace, name: '', object: page as never };
+    }
+  } catch (e) {
+    yield e as Error;
+  }
+}

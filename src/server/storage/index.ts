@@ -1,0 +1,11 @@
+export { Cacher, type CacherOptions, createCacher } from './cacher/index.js';
+export { decodeObject, encodeObject, parseResourceVersion } from './codec.js';
+export { decodeContinue, encodeContinue } from './continue-token.js';
+export * from './errors.js';
+export * from './interface.js';
+export * as mvcc from './mvcc/index.js';
+export { type MvccOptions, MvccStore } from './mvcc/kv.js';
+export { dbPath, type OpenedStorage, type OpenStorageOptions, openStorage } from './open.js';
+export { type StorageVerb, storageErrorToStatus } from './status-mapping.js';
+export { checkPreconditions, KubeStore, RV_SET_ON_CREATE } from './store.js';
+export { bookmarkEvent, INITIAL_EVENTS_END_ANNOTATION, transformEvent } from './store-watch.js';

@@ -1,0 +1,41 @@
+/**
+ * Opens the embedded store: the MVCC KV on SQLite plus the kube storage over it.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Storage } from './interface.js';
+import { MvccStore } from './mvcc/kv.js';
+import { KubeStore } from './store.js';
+
+export interface OpenStorageOptions {
+  /** Directory for the database (`<dataDir>/state.db`); undefined or ':memory:' = memory only. */
+  dataDir?: string;
+  /** Automatic compaction period, default 5 minutes (kube-apiserver's); 0 disables it. */
+  compactionIntervalMs?: number;
+  /** Lease expiry check period, default 500 ms. */
+  leaseCheckIntervalMs?: number;
+}
+
+export interface OpenedStorage {
+  storage: Storage & KubeStore;
+  kv: MvccStore;
+  close(): Promise<void>;
+}
+
+/** The database file inside a data dir. */
+export const dbPath = (dataDir: string): string => join(dataDir, 'state.db');
+
+export async function openStorage(opts: OpenStorageOptions = {}): Promise<OpenedStorage> {
+  let path: string | undefined;
+  if (opts.dataDir && opts.dataDir !== ':memory:') {
+    mkdirSync(opts.dataDir, { recursive: true });
+    path = dbPath(opts.dataDir);
+  }
+  const kv = new MvccStore({
+    path,
+    compactionIntervalMs: opts.compactionIntervalMs,
+    leaseCheckIntervalMs: opts.leaseCheckIntervalMs,
+  });
+  const storage = new KubeStore(kv);
+  return { storage, kv, close: () => kv.close() };
+}
