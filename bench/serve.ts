@@ -51,7 +51,10 @@ function once(t: Target, agent: Agent, r: Req, i: number): Promise<number> {
         ca: t.ca,
         cert: t.cert,
         key: t.key,
-        headers: { ...(r.headers ?? {}), ...(body ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) } : {}) },
+        headers: {
+          ...(r.headers ?? {}),
+          ...(body ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) } : {}),
+        },
       },
       (res) => {
         res.resume();
@@ -64,14 +67,16 @@ function once(t: Target, agent: Agent, r: Req, i: number): Promise<number> {
   });
 }
 
+/** Shared by every run so generated names never repeat. */
+let counter = 0;
+
 async function load(t: Target, r: Req, concurrency: number): Promise<Sample> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
-  let counter = 0;
-  const end = performance.now() + DURATION_MS;
-  // warm-up
-  for (let i = 0; i < concurrency; i++) await once(t, agent, r, counter++);
+  // warm-up: open the connections first
+  await Promise.all(Array.from({ length: concurrency }, () => once(t, agent, r, counter++)));
   const start = performance.now();
+  const end = start + DURATION_MS;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < end) {
@@ -86,17 +91,32 @@ async function load(t: Target, r: Req, concurrency: number): Promise<Sample> {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 1000) / 1000;
-  return { rps: Math.round(latencies.length / elapsed), p50_ms: round(pct(latencies, 50)), p99_ms: round(pct(latencies, 99)) };
+  return {
+    rps: Math.round(latencies.length / elapsed),
+    p50_ms: round(pct(latencies, 50)),
+    p99_ms: round(pct(latencies, 99)),
+  };
 }
+
+let coldRunner = '';
 
 async function coldStart(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'kctl-bench-cold-'));
+  const flags = ['--port', '0', '--data-dir', dir, '--no-update-kubeconfig'];
+  // The built CLI when there is one (what users run); else the sources through tsx (slower: it compiles).
   const built = existsSync(join(ROOT, 'dist', 'commands', 'serve.js'));
+  coldRunner = built ? 'dist' : 'tsx';
   const args = built
-    ? [join(ROOT, 'bin', 'run.js'), 'serve']
-    : ['--import', 'tsx', join(ROOT, 'bin', 'dev.js'), 'serve'];
+    ? [join(ROOT, 'bin', 'run.js'), 'serve', ...flags]
+    : [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import Serve from './src/commands/serve.ts'; await Serve.run(${JSON.stringify(flags)}, import.meta.url);`,
+      ];
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...args, '--port', '0', '--data-dir', dir, '--no-update-kubeconfig'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const seconds = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -126,8 +146,17 @@ async function main(): Promise<void> {
   };
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
   const pod = (i: number) =>
-    JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${i}`, labels: { app: 'bench' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
-  await Promise.all(Array.from({ length: 100 }, (_, i) => once(ours, agent, { method: 'POST', path: '/api/v1/namespaces/default/pods', body: () => pod(i) }, i)));
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `p${i}`, labels: { app: 'bench' } },
+      spec: { containers: [{ name: 'c', image: 'nginx' }] },
+    });
+  await Promise.all(
+    Array.from({ length: 100 }, (_, i) =>
+      once(ours, agent, { method: 'POST', path: '/api/v1/namespaces/default/pods', body: () => pod(i) }, i),
+    ),
+  );
   agent.destroy();
 
   const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
@@ -137,7 +166,13 @@ async function main(): Promise<void> {
     create_configmap: {
       method: 'POST',
       path: '/api/v1/namespaces/default/configmaps',
-      body: (i) => JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${process.pid}-${i}` }, data: { k: 'v' } }),
+      body: (i) =>
+        JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: `cm-${process.pid}-${i}` },
+          data: { k: 'v' },
+        }),
     },
   };
 
@@ -146,11 +181,27 @@ async function main(): Promise<void> {
   for (const [name, r] of Object.entries(cases)) {
     const captured = await new Promise<{ status: number; type: string; body: Buffer }>((resolve, reject) => {
       const body = r.body?.(999_999);
-      const req = request(`${ours.url}${r.path}`, { method: r.method, ca: ours.ca, cert: ours.cert, key: ours.key, headers: { ...(r.headers ?? {}), ...(body ? { 'Content-Type': 'application/json' } : {}) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body: Buffer.concat(chunks) }));
-      });
+      const req = request(
+        `${ours.url}${r.path}`,
+        {
+          method: r.method,
+          ca: ours.ca,
+          cert: ours.cert,
+          key: ours.key,
+          headers: { ...(r.headers ?? {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              type: String(res.headers['content-type']),
+              body: Buffer.concat(chunks),
+            }),
+          );
+        },
+      );
       req.on('error', reject);
       if (body) req.write(body);
       req.end();
@@ -158,29 +209,39 @@ async function main(): Promise<void> {
     canned.set(`${r.method} ${r.path.split('?')[0]}`, captured);
     void name;
   }
-  const bare = createServer({ key: readFileSync(join(pki, 'apiserver.key')), cert: readFileSync(join(pki, 'apiserver.crt')) }, (req, res) => {
-    const hit = canned.get(`${req.method} ${(req.url ?? '').split('?')[0]}`);
-    req.resume();
-    req.on('end', () => {
-      if (!hit) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(hit.status, { 'Content-Type': hit.type, 'Content-Length': String(hit.body.length) });
-      res.end(hit.body);
-    });
-  });
+  const bare = createServer(
+    { key: readFileSync(join(pki, 'apiserver.key')), cert: readFileSync(join(pki, 'apiserver.crt')) },
+    (req, res) => {
+      const hit = canned.get(`${req.method} ${(req.url ?? '').split('?')[0]}`);
+      req.resume();
+      req.on('end', () => {
+        if (!hit) {
+          res.writeHead(404).end();
+          return;
+        }
+        res.writeHead(hit.status, { 'Content-Type': hit.type, 'Content-Length': String(hit.body.length) });
+        res.end(hit.body);
+      });
+    },
+  );
   await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
   const bareTarget: Target = { url: `https://127.0.0.1:${(bare.address() as AddressInfo).port}`, ca: ours.ca };
 
-  const results: Record<string, unknown> = { cold_start_s: cold, duration_ms_per_run: DURATION_MS, node: process.version };
+  const results: Record<string, unknown> = {
+    cold_start_s: cold,
+    cold_start_runner: coldRunner,
+    duration_ms_per_run: DURATION_MS,
+    node: process.version,
+  };
   for (const [name, r] of Object.entries(cases)) {
     for (const c of CONCURRENCY) {
       const a = await load(ours, r, c);
       const b = await load(bareTarget, r, c);
       results[`${name}_c${c}`] = { ours: a, bare: b };
       results[`ratio_${name}_c${c}`] = Math.round((a.rps / Math.max(1, b.rps)) * 1000) / 1000;
-      process.stderr.write(`${name} c=${c}: ours ${a.rps} req/s (p50 ${a.p50_ms} ms, p99 ${a.p99_ms} ms), bare ${b.rps} req/s\n`);
+      process.stderr.write(
+        `${name} c=${c}: ours ${a.rps} req/s (p50 ${a.p50_ms} ms, p99 ${a.p99_ms} ms), bare ${b.rps} req/s\n`,
+      );
     }
   }
   bare.close();

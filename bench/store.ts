@@ -10,7 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { etcdOnPath, runEtcd } from './store/etcd.js';
-import { sizesFor } from './store/workload.js';
+import { parseCalibration, sizesFor } from './store/workload.js';
 
 const quick = process.argv.includes('--quick');
 const sizes = sizesFor(quick);
@@ -46,6 +46,8 @@ function named(f: Record<string, number>): Record<string, number> {
 
 try {
   console.error(`store bench (${quick ? 'quick' : 'full'}: ${sizes.list} objects), work dir ${work}`);
+  const loadBefore = loadavg()[0] ?? 0;
+  const calibBefore = parseCalibration();
   const ours = named({ ...phase('write'), ...phase('list'), ...phase('rss') });
   const bin = etcdOnPath();
   let etcd: Record<string, number> | undefined;
@@ -59,7 +61,12 @@ try {
     quick,
     objects: sizes.list,
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, loadavg_1m: Number(loadavg()[0]?.toFixed(2)) },
+    // The machine is shared: load and JSON.parse speed at start and end tell how busy it was.
+    machine: {
+      cpus: cpus().length,
+      loadavg_1m: [Number(loadBefore.toFixed(2)), Number((loadavg()[0] ?? 0).toFixed(2))],
+      json_parse_mb_s: [Number(calibBefore.toFixed(0)), Number(parseCalibration().toFixed(0))],
+    },
     ...ours,
   };
   if (etcd) {

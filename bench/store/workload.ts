@@ -78,3 +78,18 @@ export const sizesFor = (quick: boolean): Sizes =>
   quick
     ? { seq: 400, c64: 4000, cas: 400, list: 20_000, gets: 5000, watchSeconds: 2, runs: 3 }
     : { seq: 2000, c64: 20_000, cas: 2000, list: 150_000, gets: 20_000, watchSeconds: 5, runs: 3 };
+
+/**
+ * CPU calibration: JSON.parse throughput (MB/s) of the pod-like value right now. On a shared
+ * machine every figure scales with it, so results from different runs can be compared.
+ */
+export function parseCalibration(): number {
+  const text = JSON.stringify(podLike('ns', 'calib', 1));
+  let bytes = 0;
+  const t0 = now();
+  while (now() - t0 < 300) {
+    for (let i = 0; i < 50; i++) JSON.parse(text);
+    bytes += 50 * text.length;
+  }
+  return bytes / 2 ** 20 / ((now() - t0) / 1000);
+}

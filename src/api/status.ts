@@ -276,20 +276,21 @@ export const fieldNotSupported = (field: string, value: unknown, supported: read
 export const fieldTooLong = (field: string, max: number): FieldError => ({
   type: 'FieldValueTooLong',
   field,
-  detail: `may not be more than ${max} bytes`,
+  detail: `may not be more than ${max} ${max === 1 ? 'byte' : 'bytes'}`,
 });
 export const fieldTooMany = (field: string, actual: number, max: number): FieldError => ({
   type: 'FieldValueTooMany',
   field,
   value: actual,
-  detail: `must have at most ${max} items`,
+  detail: `must have at most ${max} ${max === 1 ? 'item' : 'items'}`,
 });
 
 /** `Kind "name" is invalid: <errors>`; several errors are listed as kube's aggregate `[a, b]`. */
 export function invalid(gk: GroupKind, name: string, errors: readonly FieldError[]): StatusError {
-  const texts = errors.map(fieldErrorString);
-  const agg = texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`;
-  return err(422, 'Invalid', `${qualifiedKind(gk)} "${name}" is invalid: ${agg}`, {
+  // kube's ToAggregate drops repeated messages; an empty list prints no colon at all.
+  const texts = [...new Set(errors.map(fieldErrorString))];
+  const agg = texts.length === 0 ? '' : texts.length === 1 ? `: ${texts[0]}` : `: [${texts.join(', ')}]`;
+  return err(422, 'Invalid', `${qualifiedKind(gk)} "${name}" is invalid${agg}`, {
     name,
     ...(gk.group ? { group: gk.group } : {}),
     kind: gk.kind,

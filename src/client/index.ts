@@ -7,6 +7,7 @@ import { resolveRestConfig } from './kubeconfig/resolve.js';
 import type { LoadedKubeconfig } from './kubeconfig/types.js';
 import { DeferredRestMapper } from './mapper.js';
 import { RestClient, type RestClientOptions } from './rest/client.js';
+import { createDebugLogger } from './rest/debug-log.js';
 import type { RestConfig } from './rest-config.js';
 
 export interface ClientContext {
@@ -43,6 +44,7 @@ export function createClientContext(flags: GlobalFlagValues, opts: ClientContext
   let config: RestConfig | undefined;
   let rest: RestClient | undefined;
   let discovery: DiscoveryClient | undefined;
+  let discoveryRest: RestClient | undefined;
   let mapper: DeferredRestMapper | undefined;
   const ctx: ClientContext = {
     get kubeconfig() {
@@ -51,6 +53,10 @@ export function createClientContext(flags: GlobalFlagValues, opts: ClientContext
         if (opts.envKubeconfig !== undefined) rules.envValue = opts.envKubeconfig;
         if (opts.home !== undefined) rules.home = opts.home;
         kubeconfig = loadKubeconfig(rules);
+        if ((flags.v ?? 0) >= 6) {
+          const log = createDebugLogger({ verbosity: flags.v!, write: opts.stderr });
+          for (const f of kubeconfig.files) log.info('loader.go:405', `Config loaded from file:  ${f}`);
+        }
       }
       return kubeconfig;
     },
@@ -67,7 +73,12 @@ export function createClientContext(flags: GlobalFlagValues, opts: ClientContext
         const cache = opts.noDiskCache
           ? null
           : new DiscoveryDiskCache(discoveryCacheDir(flags['cache-dir'] || defaultCacheDir(), ctx.config.server));
-        discovery = new DiscoveryClient(ctx.rest, { cache });
+        // kubectl's discovery client has its own, higher rate limit (50 qps, burst 300).
+        discoveryRest = new RestClient(
+          { ...ctx.config, qps: 50, burst: 300 },
+          { verbosity: flags.v ?? 0, ...opts, warnings: ctx.rest.warnings },
+        );
+        discovery = new DiscoveryClient(discoveryRest, { cache });
       }
       return discovery;
     },
@@ -83,6 +94,7 @@ export function createClientContext(flags: GlobalFlagValues, opts: ClientContext
     },
     close() {
       rest?.close();
+      discoveryRest?.close();
     },
   };
   return ctx;

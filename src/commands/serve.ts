@@ -10,10 +10,21 @@ export default class Serve extends KctlCommand {
   static override examples = ['kctl serve', 'kctl serve --port 0 --data-dir /tmp/kctl --no-update-kubeconfig'];
   static override flags = {
     address: Flags.string({ default: '127.0.0.1', description: 'The IP address to listen on.' }),
-    port: Flags.integer({ default: 6443, min: 0, max: 65535, description: 'The port to listen on (0 picks a free one).' }),
-    'data-dir': Flags.string({ description: 'Where state, certificates and the kubeconfig are kept (default ~/.kctl/serve).' }),
+    port: Flags.integer({
+      default: 6443,
+      min: 0,
+      max: 65535,
+      description: 'The port to listen on (0 picks a free one).',
+    }),
+    'data-dir': Flags.string({
+      description: 'Where state, certificates and the kubeconfig are kept (default ~/.kctl/serve).',
+    }),
     'no-update-kubeconfig': Flags.boolean({ description: "Do not merge the kctl context into the user's kubeconfig." }),
-    storage: Flags.string({ default: 'sqlite', options: ['sqlite', 'memory'], description: 'Where objects are stored.' }),
+    storage: Flags.string({
+      default: 'sqlite',
+      options: ['sqlite', 'memory'],
+      description: 'Where objects are stored.',
+    }),
   };
 
   async run(): Promise<void> {

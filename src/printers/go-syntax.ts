@@ -26,23 +26,23 @@ export function goQuote(s: string): string {
   return `${out}"`;
 }
 
-function inner(v: unknown, top: boolean): string {
+function inner(v: unknown): string {
   if (v === null || v === undefined) return 'interface {}(nil)';
   if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? String(v) : formatGoFloat(v);
   if (typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return `[]interface {}{${v.map((x) => inner(x, false)).join(', ')}}`;
+  if (Array.isArray(v)) return `[]interface {}{${v.map((x) => inner(x)).join(', ')}}`;
   if (typeof v === 'object') {
     const obj = v as Record<string, unknown>;
     const keys = Object.keys(obj).sort(compareBytes);
-    return `map[string]interface {}{${keys.map((k) => `${goQuote(k)}:${inner(obj[k], false)}`).join(', ')}}`;
+    return `map[string]interface {}{${keys.map((k) => `${goQuote(k)}:${inner(obj[k])}`).join(', ')}}`;
   }
-  return top ? String(v) : String(v);
+  return String(v);
 }
 
 /** fmt.Sprintf("%#v", v) for JSON-like values. */
 export function goSyntax(v: unknown): string {
-  return inner(v, true);
+  return inner(v);
 }
 
 /** The Go type name kube's decoder gives a JSON value (used in error texts). */

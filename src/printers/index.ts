@@ -18,6 +18,7 @@ import { NamePrinter } from './name-printer.js';
 import { sortObjects, sortTable } from './sort-by.js';
 import { HumanReadablePrinter } from './table/table-printer.js';
 import { isTable, type Output, type PrintContext, type PrintFlags, type ResourcePrinter } from './types.js';
+import { KyamlPrinter } from './yaml/kyaml.js';
 import { YamlPrinter } from './yaml/yaml-printer.js';
 
 export { CustomColumnsPrinter } from './custom-columns.js';
@@ -55,10 +56,27 @@ export const ALLOWED_FORMATS = [
   'yaml',
 ];
 
-/** True for '' and 'wide': the client should ask the server for a Table. */
+/** True for '' and 'wide' (without --template): the client should ask the server for a Table. */
 export function isHumanReadable(flags: PrintFlags): boolean {
   const o = flags.output ?? '';
-  return o === '' || o === 'wide';
+  return (o === '' && !flags.template) || o === 'wide';
+}
+
+/** The Accept header kubectl sends when it wants a server-side Table. */
+export const TABLE_ACCEPT =
+  'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+
+/**
+ * Query parameters kubectl adds to a Table request: with --sort-by it needs the full objects in
+ * the rows (`includeObject=Object`) to evaluate the JSONPath.
+ */
+export function tableQueryParams(flags: PrintFlags): Record<string, string> {
+  return flags.sortBy ? { includeObject: 'Object' } : {};
+}
+
+/** kubectl's stderr line when a human-readable get printed nothing. */
+export function noResourcesFoundMessage(namespace: string | undefined): string {
+  return namespace ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n';
 }
 
 function splitOutput(flags: PrintFlags): { format: string; arg: string | undefined } {
@@ -155,9 +173,8 @@ export function printerForFlags(flags: PrintFlags): ResourcePrinter {
   else if (format === 'custom-columns-file') {
     if (!arg) throw new Error('custom-columns-file format specified but no custom columns file given');
     inner = new CustomColumnsPrinter(columnsFromTemplate(readTemplateFile(arg)), flags.noHeaders);
-  } else if (format === 'kyaml' && arg === undefined) {
-    throw new Error('kyaml output is not supported by kctl yet');
-  } else {
+  } else if (format === 'kyaml' && arg === undefined) inner = new KyamlPrinter();
+  else {
     inner = templatePrinter(format, arg ?? flags.template, flags);
   }
   if (!inner) {

@@ -4,14 +4,24 @@
  * speaking HTTP/2 and HTTP/1.1 -> kubeconfig files. `startServer` resolves once the server
  * answers requests; `close()` stops accepting, ends watches, drains requests and closes the store.
  */
-import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse, type Http2Session } from 'node:http2';
+
+import { setMaxListeners } from 'node:events';
 import { type IncomingMessage, ServerResponse } from 'node:http';
+import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse, type Http2Session } from 'node:http2';
 import { homedir } from 'node:os';
-import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { versionInfo } from '../version-info.js';
 import type { Catalog } from './apis/catalog.js';
-import { type Authenticator, loadOrCreateBootstrapToken, tokenAuthenticator, tokenString, unionAuthenticator, x509Authenticator } from './auth/authenticator.js';
+import {
+  type Authenticator,
+  loadOrCreateBootstrapToken,
+  tokenAuthenticator,
+  tokenString,
+  unionAuthenticator,
+  x509Authenticator,
+} from './auth/authenticator.js';
 import { loadOrCreatePki } from './certs/cert-store.js';
 import { withAuthentication } from './filters/with-authentication.js';
 import { withMaxInflight } from './filters/with-max-inflight.js';
@@ -21,11 +31,16 @@ import { withTimeout } from './filters/with-timeout.js';
 import { type Handler, newContext } from './http/context.js';
 import type { HealthEndpoints } from './http/health.js';
 import { createRouter } from './http/router.js';
-import { adminKubeconfig, serverUrl, updateUserKubeconfig, userKubeconfigPath, writeKubeconfig } from './kubeconfig/admin-kubeconfig.js';
+import {
+  adminKubeconfig,
+  serverUrl,
+  updateUserKubeconfig,
+  userKubeconfigPath,
+  writeKubeconfig,
+} from './kubeconfig/admin-kubeconfig.js';
 import { lockDataDir } from './lock/data-dir-lock.js';
 import type { Registry } from './registry/types.js';
 import { type OpenRegistryOptions, openRegistry, type RegistryRuntime } from './serve-registry.js';
-import { versionInfo } from '../version-info.js';
 
 export interface ServeOptions {
   /** Listen address; default 127.0.0.1. */
@@ -84,7 +99,8 @@ export function buildHandlerChain(router: Handler, deps: ChainDeps): Handler {
   const filters: Array<(next: Handler) => Handler> = [
     (next) => withRecover(next, { log: deps.log }),
     (next) => withTimeout(next, { defaultTimeoutMs: deps.requestTimeoutMs }),
-    (next) => withMaxInflight(next, { maxReadOnly: deps.maxRequestsInflight, maxMutating: deps.maxMutatingRequestsInflight }),
+    (next) =>
+      withMaxInflight(next, { maxReadOnly: deps.maxRequestsInflight, maxMutating: deps.maxMutatingRequestsInflight }),
     (next) => withAuthentication(next, { authenticator: deps.authenticator }),
     (next) => withRequestInfo(next),
   ];
@@ -138,6 +154,8 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
     cleanups.push(() => runtime.close());
 
     const shutdown = new AbortController();
+    // Every in-flight request listens for shutdown; hundreds at once are normal.
+    setMaxListeners(0, shutdown.signal);
     const router = createRouter({
       catalog,
       registry: runtime.registry,
@@ -227,7 +245,12 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       });
     });
 
-    const creds = { server: url, caPem: pki.ca.certPem, clientCertPem: pki.admin.certPem, clientKeyPem: pki.admin.keyPem };
+    const creds = {
+      server: url,
+      caPem: pki.ca.certPem,
+      clientCertPem: pki.admin.certPem,
+      clientKeyPem: pki.admin.keyPem,
+    };
     const kubeconfigPath = join(dataDir, 'kubeconfig');
     writeKubeconfig(kubeconfigPath, adminKubeconfig(creds));
     if (opts.updateKubeconfig) updateUserKubeconfig(opts.userKubeconfig ?? userKubeconfigPath(), creds);

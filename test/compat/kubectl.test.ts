@@ -69,7 +69,9 @@ describe('discovery', () => {
   it('explain reads the OpenAPI v3 document', async () => {
     const r = await c.kubectl(['explain', 'deployment.spec.replicas']);
     expect(r.code).toBe(0);
-    expect(r.stdout.startsWith('GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: replicas <integer>\n')).toBe(true);
+    expect(
+      r.stdout.startsWith('GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: replicas <integer>\n'),
+    ).toBe(true);
   });
 });
 
@@ -78,7 +80,20 @@ describe('get', () => {
     const [names, chunked, sorted] = await Promise.all([
       c.kubectl(['get', 'cm', '-n', 'shop', '-l', 'app', '-o', 'name']),
       c.kubectl(['get', 'cm', '-n', 'shop', '-l', 'app=web', '-o', 'name', '--chunk-size', '1']),
-      c.kubectl(['get', 'cm', '-n', 'shop', '-l', 'app', '--chunk-size', '1', '-o', 'custom-columns=NAME:.metadata.name,APP:.metadata.labels.app', '--sort-by', '{.metadata.labels.app}']),
+      c.kubectl([
+        'get',
+        'cm',
+        '-n',
+        'shop',
+        '-l',
+        'app',
+        '--chunk-size',
+        '1',
+        '-o',
+        'custom-columns=NAME:.metadata.name,APP:.metadata.labels.app',
+        '--sort-by',
+        '{.metadata.labels.app}',
+      ]),
     ]);
     expect(names.stdout).toBe('configmap/db-config\nconfigmap/web-config\n');
     expect(chunked.stdout).toBe('configmap/web-config\n');
@@ -91,11 +106,21 @@ describe('get', () => {
     expect(row).toMatch(/^web {4}\d\/2 {5}\d {12}\d {11}\d+s {3,4}web {10}nginx:1\.27 {3}app=web$/);
   });
   it('-A and --field-selector', async () => {
-    const r = await c.kubectl(['get', 'cm', '-A', '--field-selector', 'metadata.name=web-config', '-o', 'custom-columns=NS:.metadata.namespace,NAME:.metadata.name']);
+    const r = await c.kubectl([
+      'get',
+      'cm',
+      '-A',
+      '--field-selector',
+      'metadata.name=web-config',
+      '-o',
+      'custom-columns=NS:.metadata.namespace,NAME:.metadata.name',
+    ]);
     expect(r.stdout).toBe('NS     NAME\nshop   web-config\n');
   });
   it('-o jsonpath, -o json and -o yaml', async () => {
-    expect((await c.kubectl(['get', 'cm', 'web-config', '-n', 'shop', '-o', 'jsonpath={.data.color}'])).stdout).toBe('blue');
+    expect((await c.kubectl(['get', 'cm', 'web-config', '-n', 'shop', '-o', 'jsonpath={.data.color}'])).stdout).toBe(
+      'blue',
+    );
     const json = JSON.parse((await c.kubectl(['get', 'svc', 'web', '-n', 'shop', '-o', 'json'])).stdout);
     expect(json).toMatchObject({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' } });
     expect(json.spec.clusterIP).toMatch(/^10\.(9[6-9]|10[0-9]|11[01])\.\d+\.\d+$/);
@@ -104,7 +129,11 @@ describe('get', () => {
   });
   it('NotFound', async () => {
     const r = await c.kubectl(['get', 'cm', 'nope', '-n', 'shop']);
-    expect(r).toMatchObject({ code: 1, stdout: '', stderr: 'Error from server (NotFound): configmaps "nope" not found\n' });
+    expect(r).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'Error from server (NotFound): configmaps "nope" not found\n',
+    });
   });
 });
 
@@ -114,31 +143,64 @@ describe('writes', () => {
     expect(r.stderr).toBe('Error from server (AlreadyExists): namespaces "shop" already exists\n');
   });
   it('label, annotate and three patch types', async () => {
-    expect((await c.kubectl(['label', 'cm', 'web-config', '-n', 'shop', 'tier=front'])).stdout).toBe('configmap/web-config labeled\n');
-    expect((await c.kubectl(['annotate', 'cm', 'web-config', '-n', 'shop', 'note=hi'])).stdout).toBe('configmap/web-config annotated\n');
-    expect((await c.kubectl(['patch', 'cm', 'web-config', '-n', 'shop', '-p', '{"data":{"color":"red"}}'])).stdout).toBe('configmap/web-config patched\n');
-    expect((await c.kubectl(['patch', 'cm', 'web-config', '-n', 'shop', '--type=merge', '-p', '{"data":{"x":"1"}}'])).stdout).toBe('configmap/web-config patched\n');
-    expect((await c.kubectl(['patch', 'cm', 'web-config', '-n', 'shop', '--type=json', '-p', '[{"op":"remove","path":"/data/x"}]'])).stdout).toBe('configmap/web-config patched\n');
+    expect((await c.kubectl(['label', 'cm', 'web-config', '-n', 'shop', 'tier=front'])).stdout).toBe(
+      'configmap/web-config labeled\n',
+    );
+    expect((await c.kubectl(['annotate', 'cm', 'web-config', '-n', 'shop', 'note=hi'])).stdout).toBe(
+      'configmap/web-config annotated\n',
+    );
+    expect(
+      (await c.kubectl(['patch', 'cm', 'web-config', '-n', 'shop', '-p', '{"data":{"color":"red"}}'])).stdout,
+    ).toBe('configmap/web-config patched\n');
+    expect(
+      (await c.kubectl(['patch', 'cm', 'web-config', '-n', 'shop', '--type=merge', '-p', '{"data":{"x":"1"}}'])).stdout,
+    ).toBe('configmap/web-config patched\n');
+    expect(
+      (
+        await c.kubectl([
+          'patch',
+          'cm',
+          'web-config',
+          '-n',
+          'shop',
+          '--type=json',
+          '-p',
+          '[{"op":"remove","path":"/data/x"}]',
+        ])
+      ).stdout,
+    ).toBe('configmap/web-config patched\n');
     const got = JSON.parse((await c.kubectl(['get', 'cm', 'web-config', '-n', 'shop', '-o', 'json'])).stdout);
     expect(got.data).toEqual({ color: 'red', size: 'large' });
     expect(got.metadata.labels).toEqual({ app: 'web', tier: 'front' });
     expect(got.metadata.annotations.note).toBe('hi');
   });
   it('scale', async () => {
-    expect((await c.kubectl(['scale', 'deploy', 'web', '-n', 'shop', '--replicas=3'])).stdout).toBe('deployment.apps/web scaled\n');
-    expect((await c.kubectl(['get', 'deploy', 'web', '-n', 'shop', '-o', 'jsonpath={.spec.replicas}'])).stdout).toBe('3');
+    expect((await c.kubectl(['scale', 'deploy', 'web', '-n', 'shop', '--replicas=3'])).stdout).toBe(
+      'deployment.apps/web scaled\n',
+    );
+    expect((await c.kubectl(['get', 'deploy', 'web', '-n', 'shop', '-o', 'jsonpath={.spec.replicas}'])).stdout).toBe(
+      '3',
+    );
   });
   it('replace with a stale resourceVersion is a Conflict', async () => {
-    const p = file('stale.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\n  namespace: shop\n  resourceVersion: "1"\ndata:\n  color: green\n');
+    const p = file(
+      'stale.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\n  namespace: shop\n  resourceVersion: "1"\ndata:\n  color: green\n',
+    );
     const r = await c.kubectl(['replace', '-f', p]);
     expect(r.stderr).toBe(
       `Error from server (Conflict): error when replacing "${p}": Operation cannot be fulfilled on configmaps "web-config": the object has been modified; please apply your changes to the latest version and try again\n`,
     );
   });
   it('strict field validation refuses unknown fields', async () => {
-    const p = file('unknown.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: odd\n  namespace: shop\nspec:\n  nope: 1\n');
+    const p = file(
+      'unknown.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: odd\n  namespace: shop\nspec:\n  nope: 1\n',
+    );
     const r = await c.kubectl(['create', '-f', p]);
-    expect(r.stderr).toBe(`Error from server (BadRequest): error when creating "${p}": ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "spec"\n`);
+    expect(r.stderr).toBe(
+      `Error from server (BadRequest): error when creating "${p}": ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "spec"\n`,
+    );
   });
   it('Invalid', async () => {
     const p = file('invalid.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n  namespace: shop\n');
@@ -148,24 +210,40 @@ describe('writes', () => {
     );
   });
   it('diff shows the server-side dry-run result', async () => {
-    const p = file('diff.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: db-config\n  namespace: shop\n  labels:\n    app: db\ndata:\n  engine: mysql\n');
+    const p = file(
+      'diff.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: db-config\n  namespace: shop\n  labels:\n    app: db\ndata:\n  engine: mysql\n',
+    );
     const r = await c.kubectl(['diff', '-f', p]);
     expect(r.code).toBe(1); // kubectl diff exits 1 when there are differences
     expect(r.stdout).toContain('\n-  engine: postgres\n+  engine: mysql\n');
     // dry run: nothing changed
-    expect((await c.kubectl(['get', 'cm', 'db-config', '-n', 'shop', '-o', 'jsonpath={.data.engine}'])).stdout).toBe('postgres');
+    expect((await c.kubectl(['get', 'cm', 'db-config', '-n', 'shop', '-o', 'jsonpath={.data.engine}'])).stdout).toBe(
+      'postgres',
+    );
   });
   it('delete', async () => {
     await c.kubectl(['create', 'configmap', 'doomed', '-n', 'shop', '--from-literal=a=b']);
-    expect((await c.kubectl(['delete', 'cm', 'doomed', '-n', 'shop'])).stdout).toBe('configmap "doomed" deleted from shop namespace\n');
-    expect((await c.kubectl(['get', 'cm', 'doomed', '-n', 'shop'])).stderr).toBe('Error from server (NotFound): configmaps "doomed" not found\n');
+    expect((await c.kubectl(['delete', 'cm', 'doomed', '-n', 'shop'])).stdout).toBe(
+      'configmap "doomed" deleted from shop namespace\n',
+    );
+    expect((await c.kubectl(['get', 'cm', 'doomed', '-n', 'shop'])).stderr).toBe(
+      'Error from server (NotFound): configmaps "doomed" not found\n',
+    );
   });
 });
 
 describe('watch', () => {
   it('get -w --output-watch-events prints events as they happen', async () => {
     await c.kubectl(['create', 'namespace', 'watched']);
-    await c.kubectl(['apply', '-f', file('first.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n  namespace: watched\n  labels:\n    w: "1"\n')]);
+    await c.kubectl([
+      'apply',
+      '-f',
+      file(
+        'first.yaml',
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n  namespace: watched\n  labels:\n    w: "1"\n',
+      ),
+    ]);
     const w = c.spawnKubectl(['get', 'cm', '-n', 'watched', '-l', 'w=1', '-w', '--output-watch-events']);
     try {
       await eventually(() => /ADDED\s+first\s+0\s+\d+s/.test(w.output()));

@@ -189,6 +189,7 @@ describe.concurrent('list output matches kubectl get', () => {
   const cases: [string, PrintFlags][] = [
     ['pods -o yaml', { output: 'yaml' }],
     ['pods -o json', { output: 'json' }],
+    ['pods -o kyaml', { output: 'kyaml' }],
     ['pods -o name', { output: 'name' }],
     [
       'pods -o jsonpath={.items[*].metadata.name} {.kind} {.metadata}',

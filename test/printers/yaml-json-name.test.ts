@@ -4,18 +4,25 @@ import { printerForFlags } from '../../src/printers/index.js';
 import { fixtureNames, loadFixture, render } from './support/render.js';
 import { kubectlLocalPrint } from './support/run-kubectl.js';
 
-describe.concurrent('-o yaml / json / name match kubectl byte for byte', () => {
-  for (const name of fixtureNames()) {
-    for (const output of ['yaml', 'json', 'name']) {
-      it(`${output}: ${name}`, async () => {
-        const obj = loadFixture(name);
-        const theirs = await kubectlLocalPrint(obj, ['-o', output], `${output}-${name}`);
-        expect(theirs.stderr).toBe('');
-        const ours = await render(printerForFlags({ output }), obj);
-        expect(ours.error).toBeUndefined();
-        expect(ours.out).toBe(theirs.stdout);
-      });
-    }
+describe.concurrent('-o yaml / json / name / kyaml match kubectl byte for byte', () => {
+  // One kubectl run per format: `label --local -f` on a List prints each fixture in turn.
+  for (const output of ['yaml', 'json', 'name', 'kyaml']) {
+    it(`${output}: ${fixtureNames().join(', ')}`, async () => {
+      const objs = fixtureNames().map(loadFixture);
+      const theirs = await kubectlLocalPrint(
+        { apiVersion: 'v1', kind: 'List', items: objs },
+        ['-o', output],
+        `all-${output}.json`,
+      );
+      expect(theirs.stderr).toBe('');
+      let ours = '';
+      for (const obj of objs) {
+        const r = await render(printerForFlags({ output }), obj);
+        expect(r.error).toBeUndefined();
+        ours += r.out;
+      }
+      expect(ours).toBe(theirs.stdout);
+    });
   }
 
   it('managed fields are kept with showManagedFields', async () => {
@@ -65,7 +72,7 @@ const value = fc.letrec((tie) => ({
 })).node;
 
 describe('property: random objects print like kubectl', () => {
-  it('yaml and json of 40 random objects (one kubectl run each)', async () => {
+  it('yaml, json and kyaml of 40 random objects (one kubectl run each)', async () => {
     const samples = fc.sample(value, { seed: 4242, numRuns: 40 });
     const objs = samples.map((x, i) => ({
       apiVersion: 'v1',
@@ -74,7 +81,7 @@ describe('property: random objects print like kubectl', () => {
       x,
     }));
     const list = { apiVersion: 'v1', kind: 'List', items: objs };
-    for (const output of ['yaml', 'json']) {
+    for (const output of ['yaml', 'json', 'kyaml']) {
       const theirs = await kubectlLocalPrint(list, ['-o', output], `random-${output}.json`);
       expect(theirs.stderr).toBe('');
       const printer = () => printerForFlags({ output });

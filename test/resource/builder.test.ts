@@ -36,6 +36,11 @@ beforeAll(async () => {
         res.end('apiVersion: v1\nkind: Pod\nmetadata: {name: from-url}\n');
         return true;
       }
+      if (url.pathname === '/apis/batch/v1/namespaces/broken/jobs') {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('404 page not found');
+        return true;
+      }
       if (url.pathname.startsWith('/manifests/')) {
         sendJson(res, 404, {});
         return true;
@@ -139,6 +144,19 @@ describe('buildResources: arguments', () => {
     expect(err.message).toBe('pods "nope" not found\npods "gone" not found');
     // Without continueOnError the first error stops the visit.
     await expect((await build({ args: ['pods', 'nope', 'a'] })).infos()).rejects.toThrow('pods "nope" not found');
+  });
+
+  it('rewords list failures as kubectl does, keeping them API errors', async () => {
+    const err = await (await build({ args: ['jobs'], namespace: 'broken' })).infos().catch((e) => e);
+    expect(err).toBeInstanceOf(StatusError);
+    expect(err.reason).toBe('NotFound');
+    expect(err.message).toBe(
+      'Unable to list "batch/v1, Resource=jobs": the server could not find the requested resource (get jobs.batch)',
+    );
+    const sel = await (await build({ args: ['jobs'], namespace: 'broken', labelSelector: 'a=b' })).infos().catch((e) => e);
+    expect(sel.message).toBe(
+      'Unable to find "batch/v1, Resource=jobs" that match label selector "a=b", field selector "": the server could not find the requested resource (get jobs.batch)',
+    );
   });
 
   it.each<[Partial<BuilderOptions>, string]>([

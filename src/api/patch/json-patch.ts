@@ -90,7 +90,9 @@ function applyOperation(doc: unknown, op: JsonPatchOperation): unknown {
       throw invalidPatch(`Unexpected kind: ${kind}`);
   }
   if (typeof op.path !== 'string') {
-    throw invalidPatch(`${kind} operation failed to decode path: operation missing path field: ${MISSING}`);
+    // evanphx wraps the decoding error for replace/move/test, and replaces it for the others.
+    const inner = kind === 'replace' || kind === 'move' || kind === 'test' ? 'operation missing path field: ' : '';
+    throw invalidPatch(`${kind} operation failed to decode path: ${inner}${MISSING}`);
   }
   const path = op.path;
   const value = op.value === undefined ? null : op.value;
@@ -143,6 +145,12 @@ function getChild(container: Container, key: string): unknown {
   return Object.hasOwn(container, key) ? container[key] : undefined;
 }
 
+/** Why `key` is not a usable index, in Go's words. */
+const indexError = (key: string): string =>
+  parseIndex(key) === undefined
+    ? `strconv.Atoi: parsing "${key}": invalid syntax`
+    : `Unable to access invalid index: ${key}: ${INVALID_INDEX}`;
+
 /** The pointer of `loc` with its key replaced by `key` (a normalized index). */
 function pointerWithKey(path: string, key: string): string {
   return `${path.slice(0, path.lastIndexOf('/'))}/${escapeToken(key)}`;
@@ -165,7 +173,9 @@ function add(doc: unknown, path: string, value: unknown, missingText: string): u
   if (loc.key === '-') return run(doc, { op: 'add', path, value });
   let idx = parseIndex(loc.key);
   if (idx === undefined) {
-    throw invalidPatch(`error in add for path: '${path}': value was not a proper array index: '${loc.key}'`);
+    throw invalidPatch(
+      `error in add for path: '${path}': value was not a proper array index: '${loc.key}': ${indexError(loc.key)}`,
+    );
   }
   const size = list.length + 1;
   if (idx >= size || idx < -size) {
@@ -188,9 +198,7 @@ function remove(doc: unknown, path: string): unknown {
   }
   const idx = existingIndex(loc.container, loc.key);
   if (idx === undefined) {
-    throw invalidPatch(
-      `error in remove for path: '${path}': Unable to access invalid index: ${loc.key}: ${INVALID_INDEX}`,
-    );
+    throw invalidPatch(`error in remove for path: '${path}': ${indexError(loc.key)}`);
   }
   return run(doc, { op: 'remove', path: pointerWithKey(path, String(idx)) });
 }
@@ -225,9 +233,7 @@ function test(doc: unknown, path: string, value: unknown): void {
   const loc = locate(doc, path);
   if (!loc) throw invalidPatch(`test operation does not apply: is missing path: ${path}: ${MISSING}`);
   if (Array.isArray(loc.container) && existingIndex(loc.container, loc.key) === undefined) {
-    throw invalidPatch(
-      `error in test for path: '${path}': Unable to access invalid index: ${loc.key}: ${INVALID_INDEX}`,
-    );
+    throw invalidPatch(`error in test for path: '${path}': ${indexError(loc.key)}`);
   }
   const actual = getChild(loc.container, loc.key);
   if (actual === undefined || actual === null) {
@@ -246,9 +252,11 @@ function moveOrCopy(doc: unknown, kind: 'move' | 'copy', path: string, from: unk
   const value = getChild(src.container, src.key);
   if (value === undefined) {
     const what = Array.isArray(src.container)
-      ? `Unable to access invalid index: ${src.key}: ${INVALID_INDEX}`
+      ? indexError(src.key)
       : `Unable to remove nonexistent key: ${src.key}: ${MISSING}`;
-    throw invalidPatch(`error in ${kind} for path: '${kind === 'move' ? src.key : from}': ${what}`);
+    // evanphx names the key for move and the whole pointer for copy.
+    const where = kind === 'move' ? `path: '${src.key}'` : `from: '${from}'`;
+    throw invalidPatch(`error in ${kind} for ${where}: ${what}`);
   }
   const missingDestination = `${kind} operation does not apply: doc is missing destination path: ${path}: ${MISSING}`;
   if (kind === 'copy') return add(doc, path, deepClone(value), missingDestination);

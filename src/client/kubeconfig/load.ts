@@ -155,3 +155,13 @@ export function mergeInto(into: Kubeconfig, next: Kubeconfig): void {
   if (into.preferences.colors === undefined && prefs.colors !== undefined) into.preferences.colors = prefs.colors;
   if (next.extensions) add((into.extensions ??= []), next.extensions);
 }
+
+/**
+ * One kubeconfig file exactly as written (relative paths kept), for commands that modify it
+ * and save it back (`config set-context` ...). A missing file is an empty config, as kubectl
+ * creates the file on first write.
+ */
+export function readKubeconfigFile(path: string): Kubeconfig {
+  if (!existsSync(path)) return emptyKubeconfig();
+  return parseKubeconfig(readFileSync(path, 'utf8'), path);
+}

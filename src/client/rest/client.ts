@@ -60,7 +60,7 @@ export function userAgent(): string {
   return `kctl/${packageVersion()} (${process.platform}/${arch})`;
 }
 
-/** Builds the query string with url.Values.Encode semantics (keys sorted). */
+/** Builds the query string with url.Values.Encode semantics (keys sorted, Go's escaping). */
 export function encodeQuery(query: Record<string, QueryValue> | undefined): string {
   if (!query) return '';
   const parts: string[] = [];
@@ -68,10 +68,17 @@ export function encodeQuery(query: Record<string, QueryValue> | undefined): stri
     const v = query[key];
     if (v === undefined) continue;
     for (const one of Array.isArray(v) ? v : [v]) {
-      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(one)).replace(/%20/g, '+')}`);
+      parts.push(`${queryEscape(key)}=${queryEscape(String(one))}`);
     }
   }
   return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** Go's url.QueryEscape: only [A-Za-z0-9-_.~] stay as is, space becomes '+'. */
+export function queryEscape(s: string): string {
+  return encodeURIComponent(s)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+');
 }
 
 const isGetLike = (m: string) => m === 'GET' || m === 'HEAD';

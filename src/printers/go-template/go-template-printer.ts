@@ -13,7 +13,8 @@ import { goSprint } from '../go-sprint.js';
 import { goQuote } from '../go-syntax.js';
 import { goJson } from '../json/go-json.js';
 import type { Output, ResourcePrinter } from '../types.js';
-import { ExecError, Executor, KUBECTL_FUNCS } from './exec.js';
+import { KUBECTL_FUNCS } from './builtins.js';
+import { ExecError, Executor } from './exec.js';
 import { TemplateSyntaxError } from './lexer.js';
 import { type ParsedTemplate, parseTemplate } from './parser.js';
 

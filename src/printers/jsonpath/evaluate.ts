@@ -174,8 +174,9 @@ export class JsonPathEvaluator {
       if (params[1]!.derived) end = start + 1;
       else if (end < 0) end += len;
       if (end !== start) {
-        if (start >= len) throw new Error(`array index out of bounds: index ${start}, length ${len}`);
+        if (start >= len || start < 0) throw new Error(`array index out of bounds: index ${start}, length ${len}`);
         if (end > len) throw new Error(`array index out of bounds: index ${end - 1}, length ${len}`);
+        if (start > end) throw new Error(`starting index ${start} is greater than ending index ${end}`);
       }
       const step = params[2]!.known && params[2]!.value > 0 ? params[2]!.value : 1;
       for (let i = Math.max(start, 0); i < end; i += step) result.push({ v: arr[i] });

@@ -123,9 +123,10 @@ export class HumanReadablePrinter {
 
   private add(obj: unknown, out: Output, ctx: PrintContext): void {
     if (this.out !== out) {
+      // Same printer, new destination: keep the remembered widths (watch streams may wrap stdout anew).
       this.writer?.flush();
       this.out = out;
-      this.writer = new TabWriter(this.sink);
+      this.writer ??= new TabWriter(this.sink);
     }
     const groupKind = ctx.kind === undefined ? undefined : `${ctx.kind}.${ctx.group ?? ''}`;
     if (groupKind !== undefined && groupKind !== this.lastGroupKind) {

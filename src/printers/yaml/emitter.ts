@@ -121,7 +121,7 @@ export class GoYamlV2Emitter {
   }
 
   private sequence(items: unknown[], ctx: NodeContext): void {
-    if (items.length === 0 || this.flowLevel > 0) {
+    if (items.length === 0) {
       this.emptyFlow('[', ']');
       return;
     }

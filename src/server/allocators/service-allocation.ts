@@ -57,6 +57,7 @@ function dropTypeDependentFields(spec: ServiceSpec, old: ServiceSpec): void {
     const oldPorts = (old.ports ?? []).map((p) => p.nodePort ?? 0);
     const newPorts = (spec.ports ?? []).map((p) => p.nodePort ?? 0);
     if (newPorts.every((p) => p === 0 || oldPorts.includes(p))) for (const p of spec.ports ?? []) delete p.nodePort;
+    if (sameJson(spec.externalTrafficPolicy, old.externalTrafficPolicy)) delete spec.externalTrafficPolicy;
   }
   if (typeOf(old) === 'LoadBalancer' && typeOf(spec) !== 'LoadBalancer') {
     if (sameJson(spec.healthCheckNodePort, old.healthCheckNodePort)) delete spec.healthCheckNodePort;

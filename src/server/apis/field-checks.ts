@@ -4,16 +4,9 @@
  * formatting of the few values kube prints inside "Invalid value" messages.
  */
 import { goQuote } from '../../api/labels/go-format.js';
-import {
-  type FieldError,
-  fieldDuplicate,
-  fieldInvalid,
-  fieldNotSupported,
-  fieldRequired,
-  OMIT_VALUE,
-} from '../../api/status.js';
-import { isDNS1123Label, isDNS1123Subdomain } from '../../api/validation/names.js';
-import { isMap, type JsonMap, listAt } from './object-access.js';
+import { type FieldError, fieldInvalid, fieldNotSupported, fieldRequired, OMIT_VALUE } from '../../api/status.js';
+import { isDNS1123Label } from '../../api/validation/names.js';
+import { isMap } from './object-access.js';
 
 /** `spec.containers[0]`-style paths. */
 export const idx = (path: string, i: number): string => `${path}[${i}]`;
@@ -77,29 +70,10 @@ export function dnsLabel(value: unknown, field: string): FieldError[] {
   return isDNS1123Label(value).map((m) => fieldInvalid(field, value, m));
 }
 
-/** A DNS-1123 subdomain, when set. */
-export function dnsSubdomain(value: unknown, field: string): FieldError[] {
-  if (typeof value !== 'string' || value === '') return [];
-  return isDNS1123Subdomain(value).map((m) => fieldInvalid(field, value, m));
-}
-
 /** An optional enum: NotSupported with kube's ordering of the supported values. */
 export function oneOf(value: unknown, field: string, supported: readonly string[], required = false): FieldError[] {
   if (value === undefined || value === null || value === '') return required ? [fieldRequired(field)] : [];
   return supported.includes(String(value)) ? [] : [fieldNotSupported(field, value, supported)];
-}
-
-/** Names within a list must be unique: the second occurrence gets Duplicate value. */
-export function uniqueNames(items: JsonMap[], path: string, keyName = 'name'): FieldError[] {
-  const seen = new Set<string>();
-  const errs: FieldError[] = [];
-  items.forEach((it, i) => {
-    const v = it[keyName];
-    if (typeof v !== 'string' || v === '') return;
-    if (seen.has(v)) errs.push(fieldDuplicate(`${idx(path, i)}.${keyName}`, v));
-    seen.add(v);
-  });
-  return errs;
 }
 
 const IANA_SVC_NAME_MAX = 15;
@@ -113,9 +87,6 @@ export function portNameErrors(name: string): string[] {
   if (name.startsWith('-') || name.endsWith('-')) errs.push('must not begin or end with a hyphen');
   return errs;
 }
-
-/** True when the field holds a non-empty list. */
-export const nonEmptyList = (o: unknown, k: string): boolean => listAt(o, k).length > 0;
 
 const CONFIG_KEY_FMT = '[-._a-zA-Z0-9]+';
 const CONFIG_KEY_RE = /^[-._a-zA-Z0-9]+$/;

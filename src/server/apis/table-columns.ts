@@ -53,8 +53,5 @@ export function age(timestamp: unknown, now: Date): string {
   return humanDuration(now.getTime() - t);
 }
 
-/** `<none>` for an empty string. */
-export const orNone = (s: string | undefined): string => (s ? s : '<none>');
-
 /** The object's metadata.name as the Name cell. */
 export const nameOf = (obj: { metadata?: { name?: string } }): string => obj.metadata?.name ?? '';

@@ -25,17 +25,27 @@ const SYSTEM_AUTHENTICATED = 'system:authenticated';
  * clients can connect); here only a certificate that verified against the CA counts.
  */
 export function x509Authenticator(): Authenticator {
+  // A connection's certificate does not change: decide once per TLS socket.
+  const seen = new WeakMap<object, AuthResult>();
   return (req) => {
     const sock = req.socket as Partial<TLSSocket> | undefined;
     if (!sock || typeof sock.getPeerCertificate !== 'function') return undefined;
-    const cert = sock.getPeerCertificate();
-    if (!cert || !cert.subject) return undefined;
-    if (!sock.authorized) return { error: 'x509: certificate signed by unknown authority' };
-    const cn = first(cert.subject.CN);
-    if (!cn) return undefined;
-    const groups = many(cert.subject.O);
-    return { user: { name: cn, groups: [...groups, SYSTEM_AUTHENTICATED] } };
+    const key = (sock as { _handle?: object })._handle ?? sock;
+    if (seen.has(key)) return seen.get(key);
+    const result = fromCertificate(sock);
+    seen.set(key, result);
+    return result;
   };
+}
+
+function fromCertificate(sock: Partial<TLSSocket>): AuthResult {
+  const cert = sock.getPeerCertificate?.();
+  if (!cert?.subject) return undefined;
+  if (!sock.authorized) return { error: 'x509: certificate signed by unknown authority' };
+  const cn = first(cert.subject.CN);
+  if (!cn) return undefined;
+  const groups = many(cert.subject.O);
+  return { user: { name: cn, groups: [...groups, SYSTEM_AUTHENTICATED] } };
 }
 
 const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { certAltNames, certValidFor, createCa, issuedBy, issueCert, type KeyPairPem } from './pki.js';
+import { certAltNames, certValidFor, createCa, issueCert, issuedBy, type KeyPairPem } from './pki.js';
 
 export interface ServerPki {
   ca: KeyPairPem;

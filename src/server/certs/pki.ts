@@ -83,16 +83,12 @@ export async function issueCert(ca: KeyPairPem, opts: LeafOptions, now = new Dat
   const caCert = new x509.X509Certificate(ca.certPem);
   const caKey = await pemToKey(ca.keyPem);
   const keys = await newKeys();
-  const subject = [
-    ...(opts.organizations ?? []).map((o) => `O=${dnValue(o)}`),
-    `CN=${dnValue(opts.commonName)}`,
-  ].join(', ');
+  const subject = [...(opts.organizations ?? []).map((o) => `O=${dnValue(o)}`), `CN=${dnValue(opts.commonName)}`].join(
+    ', ',
+  );
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(false, undefined, true),
-    new x509.KeyUsagesExtension(
-      x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment,
-      true,
-    ),
+    new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
     new x509.ExtendedKeyUsageExtension(
       [opts.usage === 'server' ? x509.ExtendedKeyUsage.serverAuth : x509.ExtendedKeyUsage.clientAuth],
       false,

@@ -56,7 +56,11 @@ function aggregatedDoc(catalog: Catalog, core: boolean, version: AggVersion) {
     .map((g) => ({
       metadata: core ? { creationTimestamp: null } : { name: g.group, creationTimestamp: null },
       versions: g.versions
-        .map((v) => ({ version: v, resources: aggregatedResources(kindsOf(catalog, g.group, v)), freshness: 'Current' }))
+        .map((v) => ({
+          version: v,
+          resources: aggregatedResources(kindsOf(catalog, g.group, v)),
+          freshness: 'Current',
+        }))
         .filter((v) => v.resources.length > 0),
     }))
     .filter((g) => g.versions.length > 0);

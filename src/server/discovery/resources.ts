@@ -92,7 +92,13 @@ export function legacyResources(kinds: readonly KindDefinition[]): APIResource[]
     r.storageVersionHash = storageVersionHash(k.group, k.version, k.kind);
     out.push(r);
     for (const s of subresourcesOf(k)) {
-      const sr: APIResource = { name: `${k.resource}/${s.name}`, singularName: '', namespaced: k.namespaced, kind: s.kind.kind, verbs: s.verbs };
+      const sr: APIResource = {
+        name: `${k.resource}/${s.name}`,
+        singularName: '',
+        namespaced: k.namespaced,
+        kind: s.kind.kind,
+        verbs: s.verbs,
+      };
       if (s.kind.group !== k.group || s.kind.version !== k.version) {
         // Only a kind from another group version names its group and version (e.g. autoscaling/v1 Scale).
         const { kind, verbs, ...rest } = sr;

@@ -18,7 +18,9 @@ export function withRecover(handler: Handler, deps: RecoverDeps = {}): Handler {
       await handler(ctx);
     } catch (err) {
       if (!(err instanceof Error && err.name === 'StatusError')) {
-        log(`kctl serve: ${ctx.method} ${ctx.url.pathname}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        log(
+          `kctl serve: ${ctx.method} ${ctx.url.pathname}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        );
       }
       try {
         writeError(ctx, err);

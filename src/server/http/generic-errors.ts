@@ -6,7 +6,12 @@ import { StatusError } from '../../api/status.js';
 
 /** 404 for a path no route serves. */
 export const pathNotFound = (): StatusError =>
-  new StatusError({ code: 404, reason: 'NotFound', message: 'the server could not find the requested resource', details: {} });
+  new StatusError({
+    code: 404,
+    reason: 'NotFound',
+    message: 'the server could not find the requested resource',
+    details: {},
+  });
 
 /** 405 for a method the path does not serve. */
 export const methodNotAllowed = (): StatusError =>

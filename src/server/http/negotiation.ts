@@ -63,7 +63,7 @@ export function parseMediaType(text: string): MediaRange | undefined {
 
 /** Parses an Accept header into ranges ordered by q (stable), dropping q=0 and malformed entries. */
 export function parseAccept(header: string | undefined): MediaRange[] {
-  if (!header || !header.trim()) return [];
+  if (!header?.trim()) return [];
   const ranges = splitOutsideQuotes(header, ',')
     .map((t) => parseMediaType(t))
     .filter((r): r is MediaRange => r !== undefined)
@@ -103,8 +103,7 @@ export function negotiateOutput(accept: string | undefined, endpoint: Endpoint):
     const version = r.params.v;
     if (version !== 'v1' && version !== 'v1beta1') continue;
     if (as === 'Table' && endpoint !== 'other') return { format, as, version };
-    if (as === 'PartialObjectMetadata' && (endpoint === 'get' || endpoint === 'watch'))
-      return { format, as, version };
+    if (as === 'PartialObjectMetadata' && (endpoint === 'get' || endpoint === 'watch')) return { format, as, version };
     if (as === 'PartialObjectMetadataList' && endpoint === 'list') return { format, as, version };
   }
   throw notAcceptable(SERVED_MEDIA_TYPES);

@@ -2,12 +2,7 @@
  * Query parameters (and the DeleteOptions body) parsed into the registry's option objects,
  * with kube's validation texts for bad values.
  */
-import {
-  badRequest,
-  fieldInvalid,
-  fieldNotSupported,
-  invalid,
-} from '../../api/status.js';
+import { badRequest, fieldInvalid, fieldNotSupported, invalid } from '../../api/status.js';
 import type { DeleteOptions, FieldValidation, ListQuery, WatchQuery, WriteOptions } from '../registry/types.js';
 
 const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
@@ -24,7 +19,8 @@ function bool(q: URLSearchParams, name: string): boolean | undefined {
 function int(q: URLSearchParams, name: string): number | undefined {
   const v = q.get(name);
   if (v === null || v === '') return undefined;
-  if (!/^-?\d+$/.test(v)) throw badRequest(`unable to parse query parameter ${name}: strconv.ParseInt: parsing "${v}": invalid syntax`);
+  if (!/^-?\d+$/.test(v))
+    throw badRequest(`unable to parse query parameter ${name}: strconv.ParseInt: parsing "${v}": invalid syntax`);
   return Number(v);
 }
 
@@ -81,7 +77,11 @@ const FIELD_VALIDATION: Record<string, FieldValidation> = { Strict: 'Strict', Wa
  * create/update/patch parameters. An absent `fieldValidation` means Warn (kube's default since
  * v1.23); an unknown one is kube's 400 BadRequest.
  */
-export function writeOptions(q: URLSearchParams, verb: 'create' | 'update' | 'patch', subresource?: string): WriteOptions {
+export function writeOptions(
+  q: URLSearchParams,
+  verb: 'create' | 'update' | 'patch',
+  subresource?: string,
+): WriteOptions {
   const kind = verb === 'create' ? 'CreateOptions' : verb === 'update' ? 'UpdateOptions' : 'PatchOptions';
   const fv = q.get('fieldValidation') ?? '';
   let fieldValidation: FieldValidation = 'Warn';
@@ -121,7 +121,8 @@ export function deleteOptions(q: URLSearchParams, body: Record<string, unknown> 
   if (body) {
     if (Array.isArray(body.dryRun)) out.dryRun = out.dryRun || dryRun(body.dryRun.map(String), 'DeleteOptions');
     if (typeof body.gracePeriodSeconds === 'number') out.gracePeriodSeconds = body.gracePeriodSeconds;
-    if (typeof body.propagationPolicy === 'string') out.propagationPolicy = body.propagationPolicy as DeleteOptions['propagationPolicy'];
+    if (typeof body.propagationPolicy === 'string')
+      out.propagationPolicy = body.propagationPolicy as DeleteOptions['propagationPolicy'];
     if (typeof body.orphanDependents === 'boolean') out.orphanDependents = body.orphanDependents;
     const pre = body.preconditions as { uid?: unknown; resourceVersion?: unknown } | undefined;
     if (pre && typeof pre === 'object') {
@@ -135,7 +136,13 @@ export function deleteOptions(q: URLSearchParams, body: Record<string, unknown> 
     errors.push(fieldNotSupported('propagationPolicy', out.propagationPolicy, POLICIES));
   }
   if (out.propagationPolicy !== undefined && out.orphanDependents !== undefined) {
-    errors.push(fieldInvalid('propagationPolicy', out.propagationPolicy, 'orphanDependents and deletionPropagation cannot be both set'));
+    errors.push(
+      fieldInvalid(
+        'propagationPolicy',
+        out.propagationPolicy,
+        'orphanDependents and deletionPropagation cannot be both set',
+      ),
+    );
   }
   if (out.gracePeriodSeconds !== undefined && out.gracePeriodSeconds < 0) out.gracePeriodSeconds = 1; // kube: negative -> 1
   if (errors.length) throw invalid({ group: 'meta.k8s.io', kind: 'DeleteOptions' }, '', errors);

@@ -3,6 +3,8 @@
  * response. One function per verb; each parses its query into the registry's option objects
  * and lets StatusErrors propagate (the recover filter writes them).
  */
+
+import yaml from 'js-yaml';
 import type { Definitions } from '../../api/openapi-schema.js';
 import { badRequest, unsupportedMediaType } from '../../api/status.js';
 import type { Catalog } from '../apis/catalog.js';
@@ -12,14 +14,21 @@ import type { KubeList, Registry, RegistryWatchEvent, RequestContext, ResourceSt
 import { readBody } from './body.js';
 import { type HttpContext, requestInfo } from './context.js';
 import { methodNotAllowed, pathNotFound } from './generic-errors.js';
-import { BODY_MEDIA_TYPES, bodyFormat, type Endpoint, negotiateOutput, type OutputTarget, parseMediaType, patchTypeOf } from './negotiation.js';
+import {
+  BODY_MEDIA_TYPES,
+  bodyFormat,
+  type Endpoint,
+  negotiateOutput,
+  type OutputTarget,
+  parseMediaType,
+  patchTypeOf,
+} from './negotiation.js';
 import { decodeKubeProtobuf } from './protobuf/decode.js';
 import { deleteOptions, listQuery, watchQuery, writeOptions } from './query-options.js';
 import type { RequestInfo } from './request-info.js';
 import { writeBody, writeObject } from './response.js';
 import { parseIncludeObject, partialObjectMetadata, partialObjectMetadataList, toTable } from './table.js';
 import { streamWatchHttp, streamWatchWebSocket } from './watch-stream.js';
-import yaml from 'js-yaml';
 
 export interface ResourceDeps {
   catalog: Catalog;
@@ -163,7 +172,10 @@ function checkIdentity(t: Target, obj: KubeObject, name?: string): void {
 async function decode(ctx: HttpContext, t: Target, fieldValidation: 'Strict' | 'Warn' | 'Ignore'): Promise<KubeObject> {
   let contentType = String(ctx.req.headers['content-type'] ?? '');
   let raw: Buffer | string;
-  if (parseMediaType(contentType) && /^application\/vnd\.kubernetes\.protobuf$/i.test(contentType.split(';')[0]?.trim() ?? '')) {
+  if (
+    parseMediaType(contentType) &&
+    /^application\/vnd\.kubernetes\.protobuf$/i.test(contentType.split(';')[0]?.trim() ?? '')
+  ) {
     // kubectl's typed clients send protobuf and never retry with JSON: read the kinds we can.
     const decoded = decodeKubeProtobuf(await readBody(ctx));
     if (!decoded) throw unsupportedMediaType(contentType, BODY_MEDIA_TYPES);
@@ -214,7 +226,10 @@ async function handlePatch(ctx: HttpContext, t: Target): Promise<void> {
   if (type === 'json' && !Array.isArray(patch)) {
     throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
   }
-  if ((type === 'merge' || type === 'strategic') && (patch === null || typeof patch !== 'object' || Array.isArray(patch))) {
+  if (
+    (type === 'merge' || type === 'strategic') &&
+    (patch === null || typeof patch !== 'object' || Array.isArray(patch))
+  ) {
     throw badRequest(`error decoding patch: patch is not a JSON object`);
   }
   const obj = await t.store.patch(t.rctx, t.info.name, type, patch, opts);
@@ -232,7 +247,8 @@ async function optionalDeleteBody(ctx: HttpContext): Promise<Record<string, unkn
   } catch (e) {
     throw badRequest(`error decoding DeleteOptions: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badRequest('error decoding DeleteOptions: not an object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw badRequest('error decoding DeleteOptions: not an object');
   return value as Record<string, unknown>;
 }
 
@@ -262,15 +278,19 @@ async function handleDeleteCollection(ctx: HttpContext, t: Target): Promise<void
 /** Which verbs each path shape serves (anything else is kube's 405). */
 function allowed(t: Target): boolean {
   const { info, kind } = t;
-  const verbs = new Set(kind.verbs ?? ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']);
+  const verbs = new Set(
+    kind.verbs ?? ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+  );
   if (info.subresource) {
-    if (info.subresource === 'status' || info.subresource === 'scale') return ['get', 'update', 'patch'].includes(info.verb);
+    if (info.subresource === 'status' || info.subresource === 'scale')
+      return ['get', 'update', 'patch'].includes(info.verb);
     const custom = kind.subresources?.custom?.[info.subresource];
     return !!custom && custom.verbs.includes(info.verb === 'create' ? 'create' : info.verb);
   }
   if (info.name) return ['get', 'update', 'patch', 'delete', 'watch'].includes(info.verb) && verbs.has(info.verb);
   // Collections: all-namespace paths of namespaced kinds only list and watch.
-  if (kind.namespaced && !t.rctx.namespace) return (info.verb === 'list' || info.verb === 'watch') && verbs.has(info.verb);
+  if (kind.namespaced && !t.rctx.namespace)
+    return (info.verb === 'list' || info.verb === 'watch') && verbs.has(info.verb);
   return ['list', 'watch', 'create', 'deletecollection'].includes(info.verb) && verbs.has(info.verb);
 }
 
@@ -278,7 +298,12 @@ function allowed(t: Target): boolean {
 export async function handleResource(ctx: HttpContext, deps: ResourceDeps): Promise<void> {
   const t = resolve(ctx, deps);
   if (!allowed(t)) throw methodNotAllowed();
-  if (t.info.subresource && !GENERIC_SUBRESOURCES.has(t.info.subresource) && t.info.subresource !== 'log' && t.info.verb === 'get') {
+  if (
+    t.info.subresource &&
+    !GENERIC_SUBRESOURCES.has(t.info.subresource) &&
+    t.info.subresource !== 'log' &&
+    t.info.verb === 'get'
+  ) {
     throw methodNotAllowed();
   }
   switch (t.info.verb) {

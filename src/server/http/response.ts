@@ -26,7 +26,6 @@ export function encode(obj: unknown, format: WireFormat): string {
 
 /** `Warning: 299 - "text"`, the text escaped as an HTTP quoted-string (RFC 7234 warn-text). */
 export function warningHeader(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must go
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
   return `299 - "${clean.replace(/(["\\])/g, '\\$1')}"`;
 }
@@ -94,8 +93,19 @@ export function writeObject(ctx: HttpContext, code: number, obj: unknown, format
 export function toStatus(err: unknown): Status {
   const s = err instanceof StatusError ? err.status : internalError(err).status;
   // kube's field order (metav1.Status): clients do not care, byte-for-byte comparisons do.
-  const ordered: Status = { kind: 'Status', apiVersion: 'v1', metadata: s.metadata ?? {}, status: s.status, code: s.code };
-  const out: Record<string, unknown> = { kind: ordered.kind, apiVersion: ordered.apiVersion, metadata: ordered.metadata, status: ordered.status };
+  const ordered: Status = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: s.metadata ?? {},
+    status: s.status,
+    code: s.code,
+  };
+  const out: Record<string, unknown> = {
+    kind: ordered.kind,
+    apiVersion: ordered.apiVersion,
+    metadata: ordered.metadata,
+    status: ordered.status,
+  };
   if (s.message) out.message = s.message;
   if (s.reason) out.reason = s.reason;
   if (s.details) out.details = s.details;
@@ -118,6 +128,11 @@ export function writeError(ctx: HttpContext, err: unknown, format: WireFormat = 
 }
 
 /** Plain text (health checks, 429s), as kube's http.Error writes it. */
-export function writeText(ctx: HttpContext, code: number, text: string, extraHeaders: Record<string, string> = {}): void {
+export function writeText(
+  ctx: HttpContext,
+  code: number,
+  text: string,
+  extraHeaders: Record<string, string> = {},
+): void {
   writeBody(ctx, code, 'text/plain; charset=utf-8', text, { 'X-Content-Type-Options': 'nosniff', ...extraHeaders });
 }

@@ -24,7 +24,19 @@ export interface RouterDeps {
 
 /** The paths `GET /` lists, as kube does (discovery roots, health and OpenAPI endpoints). */
 function rootPaths(catalog: Catalog): string[] {
-  const paths = new Set(['/api', '/api/v1', '/apis', '/apis/', '/healthz', '/livez', '/readyz', '/openapi/v2', '/openapi/v3', '/openapi/v3/', '/version']);
+  const paths = new Set([
+    '/api',
+    '/api/v1',
+    '/apis',
+    '/apis/',
+    '/healthz',
+    '/livez',
+    '/readyz',
+    '/openapi/v2',
+    '/openapi/v3',
+    '/openapi/v3/',
+    '/version',
+  ]);
   for (const g of catalog.groupVersions()) {
     if (!g.group) continue;
     paths.add(`/apis/${g.group}`);

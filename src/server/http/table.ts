@@ -37,7 +37,9 @@ export const DEFAULT_TABLE: TableDefinition = {
 export function parseIncludeObject(value: string | null): IncludeObject {
   if (value === null || value === '') return 'Metadata';
   if (value === 'None' || value === 'Metadata' || value === 'Object') return value;
-  throw badRequest(`unable to decode query parameters: includeObject: Unsupported value: "${value}": supported values: "Metadata", "None", "Object"`);
+  throw badRequest(
+    `unable to decode query parameters: includeObject: Unsupported value: "${value}": supported values: "Metadata", "None", "Object"`,
+  );
 }
 
 export function partialObjectMetadata(obj: KubeObject, version: string): KubeObject {
@@ -82,7 +84,8 @@ export function toTable(kind: KindDefinition, input: KubeObject | KubeList, opts
   if (isList(input)) {
     metadata.resourceVersion = input.metadata.resourceVersion;
     if (input.metadata.continue) metadata.continue = input.metadata.continue;
-    if (input.metadata.remainingItemCount !== undefined) metadata.remainingItemCount = input.metadata.remainingItemCount;
+    if (input.metadata.remainingItemCount !== undefined)
+      metadata.remainingItemCount = input.metadata.remainingItemCount;
   } else if (input.metadata?.resourceVersion) metadata.resourceVersion = input.metadata.resourceVersion;
   const columns: TableColumn[] | null = opts.noHeaders ? null : def.columns.map((c) => ({ ...c }));
   const rows = items.map((obj) => {

@@ -9,8 +9,8 @@
 import type { WebSocket } from 'ws';
 import type { RegistryWatchEvent } from '../registry/types.js';
 import type { HttpContext } from './context.js';
-import { type WireFormat, } from './negotiation.js';
-import { commonHeaders, CONTENT_TYPE, encode, toStatus } from './response.js';
+import type { WireFormat } from './negotiation.js';
+import { CONTENT_TYPE, commonHeaders, encode, toStatus } from './response.js';
 
 export interface WatchStreamOptions {
   events: AsyncIterable<RegistryWatchEvent>;
@@ -69,7 +69,9 @@ async function pump(opts: WatchStreamOptions, sink: Sink, ctx: HttpContext): Pro
     while (!r.done) {
       if (ctx.signal.aborted) break;
       const ev = r.value;
-      await sink.write(encode({ type: ev.type, object: ev.type === 'ERROR' ? ev.object : opts.transform(ev) }, opts.format));
+      await sink.write(
+        encode({ type: ev.type, object: ev.type === 'ERROR' ? ev.object : opts.transform(ev) }, opts.format),
+      );
       try {
         r = await iterator.next();
       } catch (e) {

@@ -113,7 +113,8 @@ export function updateUserKubeconfig(path: string, c: AdminCredentials): void {
     const text = readFileSync(path, 'utf8');
     const parsed = text.trim() ? yaml.load(text) : {};
     if (parsed === null || parsed === undefined) doc = {};
-    else if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${path}: not a kubeconfig (expected a YAML mapping)`);
+    else if (typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error(`${path}: not a kubeconfig (expected a YAML mapping)`);
     else doc = parsed as KubeconfigDoc;
   }
   writeKubeconfig(path, mergeKubeconfig(doc, c, true));

@@ -51,13 +51,16 @@ export function subresourceGroupVersions(catalog: Catalog): Array<{ group: strin
   for (const k of catalog.kinds) {
     const kinds = Object.values(k.subresources?.custom ?? {}).map((c) => c.kind);
     if (k.subresources?.scale) kinds.push({ group: 'autoscaling', version: 'v1', kind: 'Scale' });
-    for (const g of kinds) if (!served.has(`${g.group}/${g.version}`)) out.set(`${g.group}/${g.version}`, { group: g.group, version: g.version });
+    for (const g of kinds)
+      if (!served.has(`${g.group}/${g.version}`))
+        out.set(`${g.group}/${g.version}`, { group: g.group, version: g.version });
   }
   return [...out.values()];
 }
 
 function v2Param(p: ParamSpec): Json {
-  if (p.in === 'body') return { name: 'body', in: 'body', required: true, schema: { $ref: `${REF_PREFIX}${p.schemaRef}` } };
+  if (p.in === 'body')
+    return { name: 'body', in: 'body', required: true, schema: { $ref: `${REF_PREFIX}${p.schemaRef}` } };
   const out: Json = { uniqueItems: true, type: p.type ?? 'string', description: p.description, name: p.name, in: p.in };
   if (p.required) out.required = true;
   return out;
@@ -65,11 +68,16 @@ function v2Param(p: ParamSpec): Json {
 
 function v2Operation(o: OperationSpec): Json {
   const responses: Json = { '200': { description: 'OK', schema: { $ref: `${REF_PREFIX}${o.response}` } } };
-  for (const c of o.extraCodes) responses[String(c)] = { description: c === 201 ? 'Created' : 'Accepted', schema: { $ref: `${REF_PREFIX}${o.response}` } };
+  for (const c of o.extraCodes)
+    responses[String(c)] = {
+      description: c === 201 ? 'Created' : 'Accepted',
+      schema: { $ref: `${REF_PREFIX}${o.response}` },
+    };
   responses['401'] = { description: 'Unauthorized' };
-  const produces = o.action === 'watch' || o.action === 'watchlist' || o.action === 'list'
-    ? ['application/json', 'application/yaml', 'application/json;stream=watch']
-    : ['application/json', 'application/yaml'];
+  const produces =
+    o.action === 'watch' || o.action === 'watchlist' || o.action === 'list'
+      ? ['application/json', 'application/yaml', 'application/json;stream=watch']
+      : ['application/json', 'application/yaml'];
   return {
     description: o.description,
     consumes: o.consumes ?? ['*/*'],
@@ -99,13 +107,19 @@ export function buildOpenApiV2(catalog: Catalog, kubeVersion: string): Json {
     info: { title: OPENAPI_TITLE, version: kubeVersion },
     paths: sortKeys(paths),
     definitions: sortKeys(defs as Json),
-    securityDefinitions: { BearerToken: { type: 'apiKey', name: 'authorization', in: 'header', description: 'Bearer Token authentication' } },
+    securityDefinitions: {
+      BearerToken: { type: 'apiKey', name: 'authorization', in: 'header', description: 'Bearer Token authentication' },
+    },
     security: [{ BearerToken: [] }],
   };
 }
 
 function sortKeys(o: Json): Json {
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+  return Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, o[k]]),
+  );
 }
 
 const V3_PREFIX = '#/components/schemas/';
@@ -116,7 +130,9 @@ export function toV3Schema(s: SchemaObject): Json {
   for (const [k, v] of Object.entries(s)) {
     if (k === '$ref') continue;
     if (k === 'properties' && v && typeof v === 'object') {
-      out.properties = Object.fromEntries(Object.entries(v as Record<string, SchemaObject>).map(([n, p]) => [n, toV3Schema(p)]));
+      out.properties = Object.fromEntries(
+        Object.entries(v as Record<string, SchemaObject>).map(([n, p]) => [n, toV3Schema(p)]),
+      );
     } else if ((k === 'items' || k === 'additionalProperties') && v && typeof v === 'object') {
       out[k] = toV3Schema(v as SchemaObject);
     } else out[k] = v;
@@ -163,11 +179,13 @@ function v3Param(p: ParamSpec): Json {
 function v3Operation(o: OperationSpec): Json {
   const content = (ref: string, types: string[]) =>
     Object.fromEntries(types.map((t) => [t, { schema: { $ref: V3_PREFIX + ref } }]));
-  const produces = o.action === 'list' || o.action === 'watch' || o.action === 'watchlist'
-    ? ['application/json', 'application/json;stream=watch', 'application/yaml']
-    : ['application/json', 'application/yaml'];
+  const produces =
+    o.action === 'list' || o.action === 'watch' || o.action === 'watchlist'
+      ? ['application/json', 'application/json;stream=watch', 'application/yaml']
+      : ['application/json', 'application/yaml'];
   const responses: Json = { '200': { description: 'OK', content: content(o.response, produces) } };
-  for (const c of o.extraCodes) responses[String(c)] = { description: c === 201 ? 'Created' : 'Accepted', content: content(o.response, produces) };
+  for (const c of o.extraCodes)
+    responses[String(c)] = { description: c === 201 ? 'Created' : 'Accepted', content: content(o.response, produces) };
   responses['401'] = { description: 'Unauthorized' };
   const out: Json = { tags: [o.tag], description: o.description, operationId: o.operationId };
   const bodyParam = o.parameters.find((p) => p.in === 'body');
@@ -191,7 +209,8 @@ export function buildOpenApiV3(catalog: Catalog, group: string, version: string)
     // A group version holding only subresource kinds: its document carries their schemas.
     if (!subresourceGroupVersions(catalog).some((g) => g.group === group && g.version === version)) return undefined;
     for (const [name, d] of Object.entries(defs)) {
-      if ((d['x-kubernetes-group-version-kind'] ?? []).some((g) => g.group === group && g.version === version)) roots.add(name);
+      if ((d['x-kubernetes-group-version-kind'] ?? []).some((g) => g.group === group && g.version === version))
+        roots.add(name);
     }
   }
   const specs = pathsOf(kinds, definitionLookup(defs));
@@ -214,7 +233,14 @@ export function buildOpenApiV3(catalog: Catalog, group: string, version: string)
     paths: sortKeys(paths),
     components: {
       schemas,
-      securitySchemes: { BearerToken: { type: 'apiKey', description: 'Bearer Token authentication', name: 'authorization', in: 'header' } },
+      securitySchemes: {
+        BearerToken: {
+          type: 'apiKey',
+          description: 'Bearer Token authentication',
+          name: 'authorization',
+          in: 'header',
+        },
+      },
     },
   };
 }

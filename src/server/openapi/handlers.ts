@@ -40,7 +40,11 @@ export function openApiHandler(deps: OpenApiDeps): (ctx: HttpContext) => boolean
     const c = fresh();
     if (!c.v3.has(path)) {
       const m = /^(?:api\/([^/]+)|apis\/([^/]+)\/([^/]+))$/.exec(path);
-      const built = m ? (m[1] ? buildOpenApiV3(deps.catalog, '', m[1]) : buildOpenApiV3(deps.catalog, m[2] ?? '', m[3] ?? '')) : undefined;
+      const built = m
+        ? m[1]
+          ? buildOpenApiV3(deps.catalog, '', m[1])
+          : buildOpenApiV3(deps.catalog, m[2] ?? '', m[3] ?? '')
+        : undefined;
       c.v3.set(path, built ? doc(JSON.stringify(built)) : undefined);
     }
     return c.v3.get(path);
@@ -48,7 +52,10 @@ export function openApiHandler(deps: OpenApiDeps): (ctx: HttpContext) => boolean
 
   const wantsJson = (ctx: HttpContext): boolean => {
     const ranges = parseAccept(ctx.req.headers.accept);
-    return ranges.length === 0 || ranges.some((r) => (r.type === '*' || r.type === 'application') && (r.subtype === '*' || r.subtype === 'json'));
+    return (
+      ranges.length === 0 ||
+      ranges.some((r) => (r.type === '*' || r.type === 'application') && (r.subtype === '*' || r.subtype === 'json'))
+    );
   };
 
   const send = (ctx: HttpContext, d: Doc, immutable: boolean): void => {
@@ -79,7 +86,9 @@ export function openApiHandler(deps: OpenApiDeps): (ctx: HttpContext) => boolean
     }
     if (path === '/openapi/v3' || path === '/openapi/v3/') {
       const paths: Record<string, { serverRelativeURL: string }> = {};
-      const gvs = deps.catalog.groupVersions().flatMap((g) => g.versions.map((version) => ({ group: g.group, version })));
+      const gvs = deps.catalog
+        .groupVersions()
+        .flatMap((g) => g.versions.map((version) => ({ group: g.group, version })));
       gvs.push(...subresourceGroupVersions(deps.catalog));
       for (const { group, version } of gvs) {
         const p = gvPath(group, version);

@@ -31,8 +31,14 @@ function mediaType(contentType: string): string {
   return (contentType.split(';')[0] ?? '').trim().toLowerCase();
 }
 
-/** The Go type name kube prints for a kind's internal type, `Deployment`. */
-const unrecognized = (kind: KindDefinition, cause: string, raw: string): Error =>
+/**
+ * What decoding needs of a kind: its Kind, version and OpenAPI definition. Subresource bodies
+ * (Scale, Binding, Eviction) pass e.g. `{ kind: 'Scale', version: 'v1', definition:
+ * 'io.k8s.api.autoscaling.v1.Scale' }`.
+ */
+export type DecodeTarget = Pick<KindDefinition, 'kind' | 'version' | 'definition'>;
+
+const unrecognized = (kind: DecodeTarget, cause: string, raw: string): Error =>
   badRequest(`the object provided is unrecognized (must be of type ${kind.kind}): ${cause} (${summarize(raw)})`);
 
 /**
@@ -42,7 +48,7 @@ const unrecognized = (kind: KindDefinition, cause: string, raw: string): Error =
 export function decodeBody(
   raw: Buffer | string,
   contentType: string,
-  kind: KindDefinition,
+  kind: DecodeTarget,
   definitions: Definitions,
   fieldValidation: FieldValidation,
 ): DecodeResult {
@@ -100,7 +106,7 @@ export function decodeBody(
 }
 
 /** YAML bodies: kube converts YAML to JSON first; its syntax errors say so. */
-function parseYaml(text: string, kind: KindDefinition): { value: unknown; duplicates: string[] } {
+function parseYaml(text: string, kind: DecodeTarget): { value: unknown; duplicates: string[] } {
   const load = (json: boolean) => yaml.load(text, { json, schema: yaml.CORE_SCHEMA });
   try {
     return { value: load(false), duplicates: [] };

@@ -132,7 +132,7 @@ export async function deleteObject(
   };
   if (opts.dryRun) return { object: markDeleting(structuredClone(current)), deleted: false, modified: false };
   const updated = await translating(store.gr, name, 'update', () =>
-    store.deps.storage.guaranteedUpdate(store.key(ctx.namespace, name), (cur) => {
+    store.storage.guaranteedUpdate(store.key(ctx.namespace, name), (cur) => {
       const obj = structuredClone(cur) as KubeObject;
       if ((obj.metadata?.uid ?? '') !== meta.uid) throw new StatusError(conflict(store.gr, name).status);
       return canonicalOrder(markDeleting(obj));
@@ -149,7 +149,7 @@ async function removeNow(
 ): Promise<DeleteOutcome> {
   const meta = current.metadata ?? {};
   try {
-    const deleted = await store.deps.storage.delete(store.key(meta.namespace ?? '', name), {
+    const deleted = await store.storage.delete(store.key(meta.namespace ?? '', name), {
       preconditions: {
         uid: meta.uid ?? '',
         ...(opts.preconditions?.resourceVersion ? { resourceVersion: opts.preconditions.resourceVersion } : {}),

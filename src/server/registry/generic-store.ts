@@ -19,7 +19,7 @@ import {
 } from '../../api/status.js';
 import type { AdmissionAttributes, AdmissionOperation } from '../admission/types.js';
 import type { KindDefinition, KubeObject, StrategyContext } from '../apis/types.js';
-import { isStorageError, type StoredObject } from '../storage/index.js';
+import { isStorageError, type Storage, type StoredObject } from '../storage/index.js';
 import { type DeleteOutcome, deleteObject } from './delete-flow.js';
 import { collectionKey, objectKey, resourcePrefix } from './keys.js';
 import { type KindPolicy, kindPolicy } from './kind-policy.js';
@@ -32,6 +32,7 @@ import {
   validateObjectMeta,
   validateObjectMetaUpdate,
 } from './object-meta.js';
+import { validateListOptions } from './list-options.js';
 import { applyPatchTo } from './patching.js';
 import { bindPod, evictPod, type PodLogOptions, podLog } from './pod-subresources.js';
 import { toScale, writePath } from './scale.js';
@@ -70,10 +71,15 @@ export class GenericStore implements ResourceStore {
   readonly prefix: string;
   readonly apiVersion: string;
 
+  /** Reads, lists and watches go through this (the kind's watch cache when enabled); writes too. */
+  readonly storage: Storage;
+
   constructor(
     readonly kind: KindDefinition,
     readonly deps: StoreContext,
+    storage?: Storage,
   ) {
+    this.storage = storage ?? deps.storage;
     this.gr = { group: kind.group, resource: kind.resource };
     this.gk = { group: kind.group, kind: kind.kind };
     this.policy = kindPolicy(kind);
@@ -167,7 +173,7 @@ export class GenericStore implements ResourceStore {
   /** The stored object or a NotFound StatusError. */
   async read(namespace: string, name: string, resourceVersion?: string): Promise<KubeObject> {
     const obj = await translating(this.gr, name, 'get', () =>
-      this.deps.storage.get(this.key(namespace, name), resourceVersion ? { resourceVersion } : {}),
+      this.storage.get(this.key(namespace, name), resourceVersion ? { resourceVersion } : {}),
     );
     if (!obj) throw notFound(this.gr, name);
     return this.withTypeMeta(obj);
@@ -199,9 +205,10 @@ export class GenericStore implements ResourceStore {
   }
 
   async list(ctx: RequestContext, query: ListQuery): Promise<KubeList> {
+    validateListOptions(query);
     const sel = buildSelection(this.kind, query.labelSelector, query.fieldSelector);
     const res = await translating(this.gr, '', 'list', () =>
-      this.deps.storage.getList(collectionKey(this.prefix, this.kind.namespaced, ctx.namespace), {
+      this.storage.getList(collectionKey(this.prefix, this.kind.namespaced, ctx.namespace), {
         recursive: true,
         ...(query.resourceVersion !== undefined ? { resourceVersion: query.resourceVersion } : {}),
         ...(query.resourceVersionMatch ? { resourceVersionMatch: query.resourceVersionMatch } : {}),
@@ -227,7 +234,7 @@ export class GenericStore implements ResourceStore {
       query.timeoutSeconds && query.timeoutSeconds > 0
         ? AbortSignal.any([query.signal, AbortSignal.timeout(query.timeoutSeconds * 1000)])
         : query.signal;
-    const iter = this.deps.storage.watch(collectionKey(this.prefix, this.kind.namespaced, ctx.namespace), {
+    const iter = this.storage.watch(collectionKey(this.prefix, this.kind.namespaced, ctx.namespace), {
       recursive: true,
       signal,
       ...(query.resourceVersion !== undefined ? { resourceVersion: query.resourceVersion } : {}),
@@ -248,7 +255,15 @@ export class GenericStore implements ResourceStore {
 
   // ---- create ----
 
+  /**
+   * POST. With `opts.subresource` (pods/binding, pods/eviction) the body is the subresource's
+   * (Binding, Eviction) and its metadata.name names the pod; see createSubresource.
+   */
   async create(ctx: RequestContext, body: unknown, opts: WriteOptions): Promise<KubeObject> {
+    if (opts.subresource) {
+      const name = (body as { metadata?: { name?: string } } | null)?.metadata?.name ?? '';
+      return this.createSubresource(ctx, name, opts.subresource, body, opts);
+    }
     const obj = checkTypeMeta(body, this.kind, this.deps.kinds);
     return this.createObject(ctx, obj, opts);
   }
@@ -295,7 +310,7 @@ export class GenericStore implements ResourceStore {
     try {
       for (let attempt = 0; ; attempt++) {
         try {
-          created = await this.deps.storage.create(this.key(m.namespace ?? '', m.name ?? ''), canonicalOrder(obj), {
+          created = await this.storage.create(this.key(m.namespace ?? '', m.name ?? ''), canonicalOrder(obj), {
             dryRun: opts.dryRun,
             ...(this.kind.ttlSeconds ? { ttlSeconds: this.kind.ttlSeconds } : {}),
           });
@@ -466,7 +481,7 @@ export class GenericStore implements ResourceStore {
     let old: KubeObject | undefined;
     let changed = false;
     const result = await translating(this.gr, name, 'update', () =>
-      this.deps.storage.guaranteedUpdate(
+      this.storage.guaranteedUpdate(
         this.key(ctx.namespace, name),
         async (cur) => {
           await rollback?.();
@@ -592,7 +607,7 @@ export class GenericStore implements ResourceStore {
   async finishDeletion(obj: KubeObject): Promise<KubeObject | undefined> {
     const m = obj.metadata ?? {};
     try {
-      const deleted = await this.deps.storage.delete(this.key(m.namespace ?? '', m.name ?? ''), {
+      const deleted = await this.storage.delete(this.key(m.namespace ?? '', m.name ?? ''), {
         preconditions: { uid: m.uid ?? '' },
       });
       const out = this.withTypeMeta(deleted);

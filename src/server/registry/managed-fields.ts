@@ -159,11 +159,14 @@ export function updateManagedFields(
   );
   const result: ManagedFieldsEntry[] = [];
   let mine: Set<string> | undefined;
+  // The writer's entry keeps its place in the list (kube updates it in place).
+  let minePosition = -1;
   for (const e of previous) {
     const same = e.manager === u.manager && e.operation === 'Update' && (e.subresource ?? '') === (u.subresource ?? '');
     const owned = fromFieldsV1(e.fieldsV1);
     if (same) {
       mine = new Set(owned);
+      minePosition = result.length;
       continue;
     }
     // Only entries of the same scope (main resource vs status) can lose fields to this write.
@@ -181,7 +184,7 @@ export function updateManagedFields(
     const prevEntry = previous.find(
       (e) => e.manager === u.manager && e.operation === 'Update' && (e.subresource ?? '') === (u.subresource ?? ''),
     );
-    result.push({
+    const entry: ManagedFieldsEntry = {
       manager: u.manager,
       operation: 'Update',
       apiVersion: u.apiVersion,
@@ -189,7 +192,9 @@ export function updateManagedFields(
       fieldsType: 'FieldsV1',
       fieldsV1: toFieldsV1(ownedNow),
       ...(u.subresource ? { subresource: u.subresource } : {}),
-    });
+    };
+    if (minePosition >= 0) result.splice(minePosition, 0, entry);
+    else result.push(entry);
   }
   return result;
 }

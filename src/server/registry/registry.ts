@@ -13,7 +13,10 @@ import { ServiceAllocations } from '../allocators/service-allocation.js';
 import type { Catalog } from '../apis/catalog.js';
 import type { KindDefinition, KubeObject } from '../apis/types.js';
 import { type ControllerOptions, startControllers } from '../controllers/index.js';
+import { type Cacher, createCacher } from '../storage/index.js';
 import type { Storage } from '../storage/interface.js';
+import type { MvccStore } from '../storage/mvcc/kv.js';
+import { resourcePrefix } from './keys.js';
 import { GenericStore } from './generic-store.js';
 import { RegistryEvents } from './registry-events.js';
 import type { StoreContext, StoreHooks } from './store-context.js';
@@ -23,8 +26,12 @@ import type { Registry } from './types.js';
 export interface CreateRegistryOptions {
   catalog: Catalog;
   storage: Storage;
-  /** The raw KV (unused by the registry itself; kept for controllers that need revisions). */
-  kv?: unknown;
+  /**
+   * The MVCC KV under `storage`. When given (and watchCache is not false), every kind reads,
+   * lists and watches through its own watch cache (kube's cacher) over this KV.
+   */
+  kv?: MvccStore;
+  watchCache?: boolean;
   clock?: () => Date;
   /** Defaults to NamespaceLifecycle + ServiceAccount. */
   admission?: AdmissionChain;
@@ -85,8 +92,17 @@ export function createRegistry(opts: CreateRegistryOptions): ServerRegistry {
     clock,
     hooksFor: (k: KindDefinition) => hooks.get(`${k.group}/${k.resource}`),
   };
+  const cachers: Cacher[] = [];
   for (const kind of catalog.kinds) {
-    const s = new GenericStore(kind, deps);
+    let cached: Cacher | undefined;
+    if (opts.kv && opts.watchCache !== false) {
+      const apiVersion = kind.group ? `${kind.group}/${kind.version}` : kind.version;
+      cached = createCacher(storage, opts.kv, resourcePrefix(kind), {
+        bookmarkTemplate: () => ({ apiVersion, kind: kind.kind, metadata: {} }),
+      });
+      cachers.push(cached);
+    }
+    const s = new GenericStore(kind, deps, cached);
     byGVR.set(`${kind.group}/${kind.version}/${kind.resource}`, s);
     // The first version registered for a group/resource is the preferred one.
     if (!byGR.has(`${kind.group}/${kind.resource}`)) byGR.set(`${kind.group}/${kind.resource}`, s);
@@ -114,6 +130,7 @@ export function createRegistry(opts: CreateRegistryOptions): ServerRegistry {
     async stop() {
       await running?.stop();
       running = undefined;
+      for (const c of cachers.splice(0)) c.stop();
     },
     async idle() {
       await running?.idle();

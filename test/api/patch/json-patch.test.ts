@@ -131,7 +131,10 @@ describe('applyJsonPatch', () => {
       [{ op: 'add', path: '/l/5', value: 1 }],
       "error in add for path: '/l/5': Unable to access invalid index: 5: invalid index referenced",
     ],
-    [[{ op: 'add', path: '/l/x', value: 1 }], "error in add for path: '/l/x': value was not a proper array index: 'x'"],
+    [
+      [{ op: 'add', path: '/l/x', value: 1 }],
+      "error in add for path: '/l/x': value was not a proper array index: 'x': strconv.Atoi: parsing \"x\": invalid syntax",
+    ],
     [
       [{ op: 'remove', path: '/l/7' }],
       "error in remove for path: '/l/7': Unable to access invalid index: 7: invalid index referenced",
@@ -159,7 +162,7 @@ describe('applyJsonPatch', () => {
     ],
     [
       [{ op: 'copy', from: '/l/9', path: '/a' }],
-      "error in copy for path: '/l/9': Unable to access invalid index: 9: invalid index referenced",
+      "error in copy for from: '/l/9': Unable to access invalid index: 9: invalid index referenced",
     ],
     [
       [{ op: 'copy', from: '/l/0', path: '/q/r' }],
@@ -169,7 +172,13 @@ describe('applyJsonPatch', () => {
     [[{ op: 'jump', path: '/a' }], 'Unexpected kind: jump'],
     [[{ path: '/a' }], 'Unexpected kind: unknown'],
     [[null], 'Unexpected kind: unknown'],
-    [[{ op: 'add', value: 1 }], 'add operation failed to decode path: operation missing path field: missing value'],
+    [[{ op: 'add', value: 1 }], 'add operation failed to decode path: missing value'],
+    [[{ op: 'test', value: 1 }], 'test operation failed to decode path: operation missing path field: missing value'],
+    [[{ op: 'remove', path: '/l/x' }], 'error in remove for path: \'/l/x\': strconv.Atoi: parsing "x": invalid syntax'],
+    [
+      [{ op: 'remove', path: '/l/-5' }],
+      "error in remove for path: '/l/-5': Unable to access invalid index: -5: invalid index referenced",
+    ],
     [[{ op: 'remove', path: '' }], 'remove operation does not apply: doc is missing path: "": missing value'],
   ])('fails %j with 422 and evanphx text', (ops, message) => {
     const err = failure({ l: [1], m: 'x' }, ops);

@@ -342,8 +342,36 @@ describe('applyStrategicMergePatch: $setElementOrder on lists of objects', () =>
     ).toEqual(containers({ name: 'c' }));
   });
 
-  it('keeps an empty list empty', () => {
-    expect(apply({ spec: { containers: [] } }, { spec: { '$setElementOrder/containers': [] } })).toEqual(containers());
+  it('orders as kube does when its in-place list edits show through (Go slice aliasing)', () => {
+    // kube deletes b in place and appends a into the freed slot of the same array, so when it
+    // orders by $setElementOrder it reads the server order as [c, a] and keeps c first.
+    expect(
+      apply(containers({ name: 'c' }, { name: 'b' }), {
+        spec: {
+          '$setElementOrder/containers': [{ name: 'a' }],
+          containers: [
+            { name: 'a', image: 'n' },
+            { name: 'b', $patch: 'delete' },
+          ],
+        },
+      }),
+    ).toEqual(containers({ name: 'c' }, { name: 'a', image: 'n' }));
+    // Deduplicating [x x y z] in the original's array (capacity 4) rewrites it to [x z y].
+    expect(
+      apply(
+        { metadata: { finalizers: ['x', 'x', 'y'] } },
+        { metadata: { finalizers: ['z'], '$setElementOrder/finalizers': ['z'] } },
+      ),
+    ).toEqual({ metadata: { finalizers: ['x', 'z', 'y'] } });
+  });
+
+  it('fails, as kube does, to order a list that is empty on both sides', () => {
+    const err = failure({ spec: { containers: [] } }, { spec: { '$setElementOrder/containers': [] } });
+    expect(err.message).toBe('no elements in any of the given slices');
+    expect(err.code).toBe(500);
+    expect(
+      failure({ metadata: {} }, { metadata: { finalizers: [], '$setElementOrder/finalizers': ['a'] } }).message,
+    ).toBe('no elements in any of the given slices');
   });
 
   it('rejects patch items missing from the order list', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseKubeconfig } from '../../../src/client/kubeconfig/load.js';
+import { parseKubeconfig, readKubeconfigFile } from '../../../src/client/kubeconfig/load.js';
 import { saveKubeconfig, serializeKubeconfig } from '../../../src/client/kubeconfig/save.js';
 import { emptyKubeconfig, type Kubeconfig } from '../../../src/client/kubeconfig/types.js';
 
@@ -55,12 +55,18 @@ describe('saveKubeconfig', () => {
     );
   });
 
-  it('writes the file with mode 0600', () => {
+  it('writes the file with mode 0600 and reads it back as written (relative paths kept)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kctl-save-'));
     const f = join(dir, 'sub', 'config');
-    saveKubeconfig(f, emptyKubeconfig());
+    expect(readKubeconfigFile(f)).toEqual(emptyKubeconfig());
+    const cfg: Kubeconfig = {
+      ...emptyKubeconfig(),
+      clusters: [{ name: 'k', cluster: { 'certificate-authority': 'ca.crt' } }],
+    };
+    saveKubeconfig(f, cfg);
     expect(readFileSync(f, 'utf8')).toContain('kind: Config');
     expect(statSync(f).mode & 0o777).toBe(0o600);
+    expect(readKubeconfigFile(f).clusters[0].cluster['certificate-authority']).toBe('ca.crt');
   });
 
   it('round-trips through parse (property)', () => {

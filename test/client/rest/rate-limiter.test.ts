@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { TokenBucket } from '../../../src/client/rest/rate-limiter.js';
-import { parseWarningHeaders, WarningPrinter } from '../../../src/client/rest/warnings.js';
 
 describe('TokenBucket', () => {
   it('lets a burst through, then paces at qps', async () => {
@@ -35,28 +34,5 @@ describe('TokenBucket', () => {
       },
     );
     for (let i = 0; i < 20; i++) expect(await bucket.wait()).toBe(0);
-  });
-});
-
-describe('Warning headers', () => {
-  it('parses code-299 warnings, several per header, with escapes', () => {
-    expect(
-      parseWarningHeaders([
-        '299 - "a", 299 - "b \\"c\\""',
-        '199 - "misc"',
-        '299 agent "d" "Mon, 01 Jan 2026 00:00:00 GMT"',
-      ]),
-    ).toEqual(['a', 'b "c"', 'd']);
-    expect(parseWarningHeaders('garbage')).toEqual([]);
-    expect(parseWarningHeaders(undefined)).toEqual([]);
-  });
-
-  it('prints each text once', () => {
-    const out: string[] = [];
-    const p = new WarningPrinter((s) => out.push(s));
-    p.handle('299 - "x"');
-    p.handle(['299 - "x"', '299 - "y"']);
-    expect(out).toEqual(['Warning: x\n', 'Warning: y\n']);
-    expect(p.count).toBe(2);
   });
 });

@@ -83,3 +83,40 @@ describe('watch over WebSocket (mock-socket)', () => {
     expect(got).toHaveLength(1);
   });
 });
+
+describe('watch over WebSocket (real ws server)', () => {
+  it('opens the upgrade with the watch query and auth, and decodes binary frames', async () => {
+    const { WebSocketServer } = await import('ws');
+    const http = await import('node:http');
+    const server = http.createServer();
+    const wss = new WebSocketServer({ server });
+    const seen: { url?: string; auth?: string; protocol?: string } = {};
+    wss.on('connection', (socket, req) => {
+      seen.url = req.url;
+      seen.auth = req.headers.authorization;
+      seen.protocol = req.headers['sec-websocket-protocol'];
+      socket.send(Buffer.from(`${ev('ADDED', 'a')}\n`));
+      socket.send(`${ev('DELETED', 'a')}\n`);
+      setTimeout(() => socket.close(), 10);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as { port: number }).port;
+    const rest = new RestClient(testConfig(`http://127.0.0.1:${port}`, { auth: { type: 'token', token: 'tok' } }));
+    try {
+      const types: string[] = [];
+      for await (const e of watchWebSocket(rest, { path: '/api/v1/pods', labelSelector: 'app=web' }))
+        types.push(e.type);
+      expect(types).toEqual(['ADDED', 'DELETED']);
+      expect(seen).toEqual({
+        url: '/api/v1/pods?labelSelector=app%3Dweb&watch=true',
+        auth: 'Bearer tok',
+        protocol: undefined,
+      });
+    } finally {
+      rest.close();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});

@@ -29,7 +29,12 @@ export async function startCluster(): Promise<Cluster> {
   const bin = kubectlPath();
   const dir = mkdtempSync(join(tmpdir(), 'kctl-compat-'));
   const server = await startServer({ port: 0, dataDir: join(dir, 'data'), log: () => {} });
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, KUBECONFIG: server.kubeconfigPath, KUBECTL_EXTERNAL_DIFF: '' };
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: dir,
+    KUBECONFIG: server.kubeconfigPath,
+    KUBECTL_EXTERNAL_DIFF: '',
+  };
   const base = ['--cache-dir', join(dir, 'cache')];
   return {
     server,
@@ -37,7 +42,11 @@ export async function startCluster(): Promise<Cluster> {
     kubectl: (args, opts = {}) =>
       new Promise((resolve) => {
         const child = execFile(bin, [...base, ...args], { env, timeout: 20_000, cwd: dir }, (err, stdout, stderr) => {
-          const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
+          const code = err
+            ? typeof (err as { code?: unknown }).code === 'number'
+              ? (err as { code: number }).code
+              : 1
+            : 0;
           resolve({ code, stdout: String(stdout), stderr: String(stderr) });
         });
         if (opts.stdin !== undefined) child.stdin?.end(opts.stdin);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src/server/apis/catalog.js';
 import { defaultPullPolicy, imageTag } from '../../../src/server/apis/core/pod-defaults.js';
@@ -157,6 +158,24 @@ describe('defaults', () => {
     });
   });
 
+  it('gives headless services without a selector RequireDualStack', () => {
+    const headless = create('', 'services', {
+      metadata: { name: 'h' },
+      spec: { clusterIP: 'None', ports: [{ port: 9092 }] },
+    });
+    expect(headless.spec).toMatchObject({ ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv4'] });
+    const selected = create('', 'services', {
+      metadata: { name: 'h' },
+      spec: { clusterIP: 'None', selector: { a: 'b' }, ports: [{ port: 9092 }] },
+    });
+    expect((selected.spec as any).ipFamilyPolicy).toBe('SingleStack');
+    const external = create('', 'services', {
+      metadata: { name: 'e' },
+      spec: { type: 'ExternalName', externalName: 'x.io' },
+    });
+    expect(external.spec).toEqual({ type: 'ExternalName', externalName: 'x.io', sessionAffinity: 'None' });
+  });
+
   it('fills a minimal job and generates its selector from the uid', () => {
     const j = create('batch', 'jobs', {
       metadata: { name: 'pi', uid: 'u-1' },
@@ -283,5 +302,49 @@ describe('status split and generation', () => {
       clusterIPs: ['10.96.0.10'],
       ports: [{ port: 80, nodePort: 30080 }],
     });
+  });
+});
+
+describe('defaulting is idempotent (property)', () => {
+  it('defaults(defaults(x)) equals defaults(x) for every kind', () => {
+    const container = fc.record(
+      {
+        name: fc.constantFrom('a', 'b', 'web'),
+        image: fc.constantFrom('nginx', 'nginx:1.27', 'repo/app@sha256:abc', ''),
+        imagePullPolicy: fc.constantFrom(undefined, 'Never'),
+        ports: fc.array(
+          fc.record({ containerPort: fc.integer({ min: 1, max: 65535 }) }, { requiredKeys: ['containerPort'] }),
+          {
+            maxLength: 2,
+          },
+        ),
+        resources: fc.constantFrom(undefined, { limits: { cpu: '1' } }, { requests: { memory: '1Gi' } }),
+      },
+      { requiredKeys: ['name', 'image'] },
+    );
+    const podSpec = fc.record(
+      {
+        containers: fc.array(container, { minLength: 1, maxLength: 3 }),
+        restartPolicy: fc.constantFrom(undefined, 'Never', 'OnFailure'),
+        hostNetwork: fc.boolean(),
+        volumes: fc.array(fc.record({ name: fc.constantFrom('v1', 'v2'), secret: fc.constant({ secretName: 's' }) }), {
+          maxLength: 2,
+        }),
+      },
+      { requiredKeys: ['containers'] },
+    );
+    fc.assert(
+      fc.property(podSpec, fc.constantFrom(...catalog.kinds), (spec, kind) => {
+        const obj: KubeObject = {
+          metadata: { name: 'x' },
+          spec: { ...structuredClone(spec), template: { spec: structuredClone(spec) }, ports: [{ port: 80 }] },
+        };
+        kind.strategy.defaults?.(obj);
+        const once = structuredClone(obj);
+        kind.strategy.defaults?.(obj);
+        expect(obj).toEqual(once);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

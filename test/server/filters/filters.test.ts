@@ -10,7 +10,9 @@ import { writeText } from '../../../src/server/http/response.js';
 let server: Server | undefined;
 afterEach(() => server?.close());
 
-async function serve(handler: Handler): Promise<(path: string) => Promise<{ status: number; text: string; headers: Record<string, unknown> }>> {
+async function serve(
+  handler: Handler,
+): Promise<(path: string) => Promise<{ status: number; text: string; headers: Record<string, unknown> }>> {
   server = createServer((req, res) => void handler(newContext(req, res)));
   await new Promise<void>((r) => server?.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
@@ -30,10 +32,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('filters', () => {
   it('recover turns a thrown error into a 500 InternalError Status', async () => {
-    const get = await serve(withRecover(async () => { throw new Error('boom'); }, { log: () => {} }));
+    const get = await serve(
+      withRecover(
+        async () => {
+          throw new Error('boom');
+        },
+        { log: () => {} },
+      ),
+    );
     const r = await get('/api/v1/pods');
     expect(r.status).toBe(500);
-    expect(JSON.parse(r.text)).toMatchObject({ kind: 'Status', reason: 'InternalError', message: 'Internal error occurred: boom' });
+    expect(JSON.parse(r.text)).toMatchObject({
+      kind: 'Status',
+      reason: 'InternalError',
+      message: 'Internal error occurred: boom',
+    });
   });
   it('timeout answers 504 after ?timeout and exempts watches', async () => {
     const slow: Handler = async (ctx) => {
@@ -43,7 +56,9 @@ describe('filters', () => {
     const get = await serve(withRecover(withTimeout(slow, { defaultTimeoutMs: 60_000 })));
     const r = await get('/api/v1/pods?timeout=50ms');
     expect(r.status).toBe(504);
-    expect(JSON.parse(r.text).message).toBe('Timeout: request did not complete within requested timeout - context deadline exceeded');
+    expect(JSON.parse(r.text).message).toBe(
+      'Timeout: request did not complete within requested timeout - context deadline exceeded',
+    );
     expect((await get('/api/v1/pods?watch=1&timeout=50ms')).text).toBe('late');
     expect((await get('/api/v1/pods?timeout=bogus')).status).toBe(400);
   });

@@ -4,19 +4,34 @@ import { bodyFormat, negotiateOutput, parseAccept, patchTypeOf } from '../../../
 
 describe('negotiateOutput', () => {
   it('takes the first clause it can serve', () => {
-    expect(negotiateOutput('application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json', 'list')).toEqual({ format: 'json', as: 'Table', version: 'v1' });
+    expect(
+      negotiateOutput(
+        'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json',
+        'list',
+      ),
+    ).toEqual({ format: 'json', as: 'Table', version: 'v1' });
     expect(negotiateOutput('application/vnd.kubernetes.protobuf,application/json', 'get')).toEqual({ format: 'json' });
     expect(negotiateOutput('application/yaml', 'get')).toEqual({ format: 'yaml' });
     expect(negotiateOutput(undefined, 'get')).toEqual({ format: 'json' });
     expect(negotiateOutput('*/*', 'get')).toEqual({ format: 'json' });
   });
   it('offers conversions only where kube does', () => {
-    expect(negotiateOutput('application/json;as=Table;v=v1;g=meta.k8s.io,application/json', 'other')).toEqual({ format: 'json' });
-    expect(negotiateOutput('application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io,application/json', 'get')).toEqual({ format: 'json' });
-    expect(negotiateOutput('application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io', 'list').as).toBe('PartialObjectMetadataList');
+    expect(negotiateOutput('application/json;as=Table;v=v1;g=meta.k8s.io,application/json', 'other')).toEqual({
+      format: 'json',
+    });
+    expect(
+      negotiateOutput('application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io,application/json', 'get'),
+    ).toEqual({ format: 'json' });
+    expect(negotiateOutput('application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io', 'list').as).toBe(
+      'PartialObjectMetadataList',
+    );
   });
   it('throws 406 when nothing can be served', () => {
-    for (const a of ['application/vnd.kubernetes.protobuf', 'text/html', 'application/json;as=Table;v=v9;g=meta.k8s.io']) {
+    for (const a of [
+      'application/vnd.kubernetes.protobuf',
+      'text/html',
+      'application/json;as=Table;v=v9;g=meta.k8s.io',
+    ]) {
       try {
         negotiateOutput(a, 'list');
         expect.unreachable(a);

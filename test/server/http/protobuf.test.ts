@@ -20,24 +20,76 @@ function encodeVarint(n: number): number[] {
   out.push(v);
   return out;
 }
-const field = (num: number, bytes: number[]) => [...encodeVarint((num << 3) | 2), ...encodeVarint(bytes.length), ...bytes];
+const field = (num: number, bytes: number[]) => [
+  ...encodeVarint((num << 3) | 2),
+  ...encodeVarint(bytes.length),
+  ...bytes,
+];
 const str = (num: number, s: string) => field(num, [...Buffer.from(s)]);
 
 describe('protobuf bodies', () => {
   it('decodes the configmap kubectl sends', () => {
-    expect(decodeKubeProtobuf(KUBECTL_CONFIGMAP)).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: 'b' } });
+    expect(decodeKubeProtobuf(KUBECTL_CONFIGMAP)).toEqual({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'x' },
+      data: { a: 'b' },
+    });
   });
   it('decodes a namespace with labels and a secret with bytes', () => {
     const meta = [...str(1, 'ns1'), ...field(11, [...str(1, 'team'), ...str(2, 'a')])];
-    const ns = [0x6b, 0x38, 0x73, 0x00, ...field(1, [...str(1, 'v1'), ...str(2, 'Namespace')]), ...field(2, [...field(1, meta)])];
-    expect(decodeKubeProtobuf(Buffer.from(ns))).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ns1', labels: { team: 'a' } } });
-    const secret = [0x6b, 0x38, 0x73, 0x00, ...field(1, [...str(1, 'v1'), ...str(2, 'Secret')]), ...field(2, [...field(1, str(1, 's')), ...field(2, [...str(1, 'k'), ...field(2, [0, 255])]), ...str(3, 'Opaque')])];
-    expect(decodeKubeProtobuf(Buffer.from(secret))).toEqual({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { k: 'AP8=' }, type: 'Opaque' });
+    const ns = [
+      0x6b,
+      0x38,
+      0x73,
+      0x00,
+      ...field(1, [...str(1, 'v1'), ...str(2, 'Namespace')]),
+      ...field(2, [...field(1, meta)]),
+    ];
+    expect(decodeKubeProtobuf(Buffer.from(ns))).toEqual({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'ns1', labels: { team: 'a' } },
+    });
+    const secret = [
+      0x6b,
+      0x38,
+      0x73,
+      0x00,
+      ...field(1, [...str(1, 'v1'), ...str(2, 'Secret')]),
+      ...field(2, [
+        ...field(1, str(1, 's')),
+        ...field(2, [...str(1, 'k'), ...field(2, [0, 255])]),
+        ...str(3, 'Opaque'),
+      ]),
+    ];
+    expect(decodeKubeProtobuf(Buffer.from(secret))).toEqual({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 's' },
+      data: { k: 'AP8=' },
+      type: 'Opaque',
+    });
   });
   it('returns undefined for kinds it cannot read and 400 for garbage', () => {
     const dep = [0x6b, 0x38, 0x73, 0x00, ...field(1, [...str(1, 'apps/v1'), ...str(2, 'Deployment')])];
     expect(decodeKubeProtobuf(Buffer.from(dep))).toBeUndefined();
     expect(() => decodeKubeProtobuf(Buffer.from([0x6b, 0x38, 0x73, 0x00, 0x0a, 0xff]))).toThrow(/unable to decode/);
     expect(() => decodeKubeProtobuf(Buffer.from('{}'))).toThrow();
+  });
+});
+
+describe('protobuf strictness', () => {
+  it('refuses (undefined -> 415) a body carrying a field the table does not know', () => {
+    const meta = [...str(1, 'x'), ...str(99, 'surprise')];
+    const cm = [
+      0x6b,
+      0x38,
+      0x73,
+      0x00,
+      ...field(1, [...str(1, 'v1'), ...str(2, 'ConfigMap')]),
+      ...field(2, field(1, meta)),
+    ];
+    expect(decodeKubeProtobuf(Buffer.from(cm))).toBeUndefined();
   });
 });

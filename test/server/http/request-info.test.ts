@@ -17,7 +17,11 @@ describe('parseRequestInfo', () => {
     ['GET', '/api/v1/namespaces/ns/pods/p', { verb: 'get', name: 'p' }],
     ['GET', '/api/v1/namespaces/ns/pods/p/log', { verb: 'get', subresource: 'log' }],
     ['POST', '/api/v1/namespaces/ns/pods', { verb: 'create' }],
-    ['PUT', '/apis/apps/v1/namespaces/ns/deployments/d/scale', { verb: 'update', apiGroup: 'apps', subresource: 'scale', name: 'd' }],
+    [
+      'PUT',
+      '/apis/apps/v1/namespaces/ns/deployments/d/scale',
+      { verb: 'update', apiGroup: 'apps', subresource: 'scale', name: 'd' },
+    ],
     ['PATCH', '/apis/apps/v1/namespaces/ns/deployments/d', { verb: 'patch' }],
     ['DELETE', '/api/v1/namespaces/ns/pods/p', { verb: 'delete' }],
     ['DELETE', '/api/v1/namespaces/ns/pods', { verb: 'deletecollection' }],
@@ -41,11 +45,15 @@ describe('parseRequestInfo', () => {
 
   it('never throws and keeps segments as given', () => {
     fc.assert(
-      fc.property(fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'), fc.array(fc.stringMatching(/^[a-z0-9.-]{0,6}$/), { maxLength: 8 }), (m, segs) => {
-        const p = `/${segs.join('/')}`;
-        const r = parseRequestInfo(m, p, new URLSearchParams());
-        if (r.isResourceRequest && r.name) expect(segs).toContain(r.name);
-      }),
+      fc.property(
+        fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'),
+        fc.array(fc.stringMatching(/^[a-z0-9.-]{0,6}$/), { maxLength: 8 }),
+        (m, segs) => {
+          const p = `/${segs.join('/')}`;
+          const r = parseRequestInfo(m, p, new URLSearchParams());
+          if (r.isResourceRequest && r.name) expect(segs).toContain(r.name);
+        },
+      ),
     );
   });
 });

@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:http2';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../../src/server/serve.js';
 import { client } from './support/client.js';
@@ -14,7 +13,13 @@ let get: ReturnType<typeof client>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kctl-http-'));
-  server = await startServer({ port: 0, dataDir: dir, catalog: testCatalog(), openRegistry: memoryRegistry, log: () => {} });
+  server = await startServer({
+    port: 0,
+    dataDir: dir,
+    catalog: testCatalog(),
+    openRegistry: memoryRegistry,
+    log: () => {},
+  });
   get = client(server.url, dir);
 });
 afterAll(async () => {
@@ -46,11 +51,29 @@ describe('authentication', () => {
   it('refuses an anonymous API request with a 401 Status', async () => {
     const r = await get('/api/v1/namespaces', { anonymous: true });
     expect(r.status).toBe(401);
-    expect(r.json()).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
+    expect(r.json()).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'Unauthorized',
+      reason: 'Unauthorized',
+      code: 401,
+    });
   });
   it('accepts the bootstrap token and rejects a wrong one', async () => {
-    expect((await get('/api/v1/namespaces', { anonymous: true, headers: { Authorization: `Bearer ${server.token}` } })).status).toBe(200);
-    expect((await get('/api/v1/namespaces', { anonymous: true, headers: { Authorization: 'Bearer abcdef.0123456789abcdef' } })).status).toBe(401);
+    expect(
+      (await get('/api/v1/namespaces', { anonymous: true, headers: { Authorization: `Bearer ${server.token}` } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await get('/api/v1/namespaces', {
+          anonymous: true,
+          headers: { Authorization: 'Bearer abcdef.0123456789abcdef' },
+        })
+      ).status,
+    ).toBe(401);
   });
 });
 
@@ -59,7 +82,11 @@ describe('routing', () => {
     for (const p of ['/nope', '/api/v1/foos', '/apis/nope.io/v1/things', '/api/v1/namespaces/x/namespaces']) {
       const r = await get(p);
       expect(r.status, p).toBe(404);
-      expect(r.json()).toMatchObject({ reason: 'NotFound', message: 'the server could not find the requested resource', details: {} });
+      expect(r.json()).toMatchObject({
+        reason: 'NotFound',
+        message: 'the server could not find the requested resource',
+        details: {},
+      });
     }
   });
   it('answers 405 for a method a path does not serve', async () => {
@@ -72,7 +99,11 @@ describe('routing', () => {
 
 describe('resources', () => {
   it('creates (201), gets, lists and conflicts', async () => {
-    const c = await get('/api/v1/namespaces/default/configmaps?fieldValidation=Strict', { method: 'POST', body: cm('one', { app: 'a' }), headers: { 'Content-Type': 'application/json' } });
+    const c = await get('/api/v1/namespaces/default/configmaps?fieldValidation=Strict', {
+      method: 'POST',
+      body: cm('one', { app: 'a' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(c.status).toBe(201);
     const again = await get('/api/v1/namespaces/default/configmaps', { method: 'POST', body: cm('one') });
     expect(again.status).toBe(409);
@@ -90,7 +121,9 @@ describe('resources', () => {
     body.metadata.namespace = 'other';
     const r = await get('/api/v1/namespaces/default/configmaps', { method: 'POST', body: JSON.stringify(body) });
     expect(r.status).toBe(400);
-    expect(r.json().message).toBe('the namespace of the provided object does not match the namespace sent on the request');
+    expect(r.json().message).toBe(
+      'the namespace of the provided object does not match the namespace sent on the request',
+    );
   });
   it('sends warnings as Warning headers', async () => {
     const r = await get('/api/v1/namespaces/default/configmaps', { method: 'POST', body: cm('warned', { warn: 'x' }) });
@@ -107,14 +140,22 @@ describe('resources', () => {
     expect(r.text).toMatch(/^apiVersion: v1\nkind: ConfigMap\nmetadata:\n/);
   });
   it('refuses protobuf: 406 when only protobuf is accepted, 415 for protobuf bodies', async () => {
-    const a = await get('/api/v1/namespaces/default/configmaps', { headers: { Accept: 'application/vnd.kubernetes.protobuf' } });
+    const a = await get('/api/v1/namespaces/default/configmaps', {
+      headers: { Accept: 'application/vnd.kubernetes.protobuf' },
+    });
     expect(a.status).toBe(406);
     expect(a.json().message).toBe('only the following media types are accepted: application/json, application/yaml');
-    const b = await get('/api/v1/namespaces/default/configmaps', { headers: { Accept: 'application/vnd.kubernetes.protobuf, application/json' } });
+    const b = await get('/api/v1/namespaces/default/configmaps', {
+      headers: { Accept: 'application/vnd.kubernetes.protobuf, application/json' },
+    });
     expect(b.status).toBe(200);
     // A protobuf kind the server cannot read (the envelope says apps/v1 Deployment).
     const envelope = Buffer.from('6b3873000a150a07617070732f7631120a4465706c6f796d656e74', 'hex');
-    const c = await get('/api/v1/namespaces/default/configmaps', { method: 'POST', body: envelope, headers: { 'Content-Type': 'application/vnd.kubernetes.protobuf' } });
+    const c = await get('/api/v1/namespaces/default/configmaps', {
+      method: 'POST',
+      body: envelope,
+      headers: { 'Content-Type': 'application/vnd.kubernetes.protobuf' },
+    });
     expect(c.status).toBe(415);
     expect(c.json().reason).toBe('UnsupportedMediaType');
   });
@@ -125,28 +166,54 @@ describe('resources', () => {
     expect(r.json().message).toBe('Request entity too large: limit is 3145728');
   });
   it('converts to Table with includeObject and to PartialObjectMetadataList', async () => {
-    const t = await get('/api/v1/namespaces/default/configmaps?labelSelector=app%3Da', { headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' } });
+    const t = await get('/api/v1/namespaces/default/configmaps?labelSelector=app%3Da', {
+      headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' },
+    });
     const table = t.json();
     expect(table.kind).toBe('Table');
     expect(table.apiVersion).toBe('meta.k8s.io/v1');
     expect(table.columnDefinitions.map((c: { name: string }) => c.name)).toEqual(['Name', 'Data']);
-    expect(table.rows).toEqual([{ cells: ['one', 1], object: expect.objectContaining({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1' }) }]);
-    const none = await get('/api/v1/namespaces/default/configmaps/one?includeObject=None', { headers: { Accept: 'application/json;as=Table;v=v1beta1;g=meta.k8s.io' } });
+    expect(table.rows).toEqual([
+      {
+        cells: ['one', 1],
+        object: expect.objectContaining({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1' }),
+      },
+    ]);
+    const none = await get('/api/v1/namespaces/default/configmaps/one?includeObject=None', {
+      headers: { Accept: 'application/json;as=Table;v=v1beta1;g=meta.k8s.io' },
+    });
     expect(none.json().apiVersion).toBe('meta.k8s.io/v1beta1');
     expect(none.json().rows[0].object).toBeNull();
-    const full = await get('/api/v1/namespaces/default/configmaps/one?includeObject=Object', { headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' } });
+    const full = await get('/api/v1/namespaces/default/configmaps/one?includeObject=Object', {
+      headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' },
+    });
     expect(full.json().rows[0].object).toMatchObject({ kind: 'ConfigMap', data: { a: '1' } });
-    const p = await get('/api/v1/namespaces/default/configmaps', { headers: { Accept: 'application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io' } });
+    const p = await get('/api/v1/namespaces/default/configmaps', {
+      headers: { Accept: 'application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io' },
+    });
     expect(p.json().kind).toBe('PartialObjectMetadataList');
     expect(p.json().items[0]).not.toHaveProperty('data');
   });
   it('answers an immediate delete with a success Status naming the object', async () => {
     await get('/api/v1/namespaces/default/configmaps', { method: 'POST', body: cm('gone') });
-    const r = await get('/api/v1/namespaces/default/configmaps/gone', { method: 'DELETE', body: '{"propagationPolicy":"Background"}' });
-    expect(r.json()).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: 'gone', kind: 'configmaps', uid: 'uid-gone' } });
+    const r = await get('/api/v1/namespaces/default/configmaps/gone', {
+      method: 'DELETE',
+      body: '{"propagationPolicy":"Background"}',
+    });
+    expect(r.json()).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Success',
+      details: { name: 'gone', kind: 'configmaps', uid: 'uid-gone' },
+    });
   });
   it('rejects an unknown patch content type with 415 listing the patch types', async () => {
-    const r = await get('/api/v1/namespaces/default/configmaps/one', { method: 'PATCH', body: '{}', headers: { 'Content-Type': 'text/plain' } });
+    const r = await get('/api/v1/namespaces/default/configmaps/one', {
+      method: 'PATCH',
+      body: '{}',
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(r.status).toBe(415);
     expect(r.json().message).toContain('application/strategic-merge-patch+json');
   });
@@ -156,20 +223,31 @@ describe('watch', () => {
   it('streams newline-delimited events and ends at timeoutSeconds', async () => {
     const started = get('/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=1');
     const r = await started;
-    const lines = r.text.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((e: { type: string }) => e.type === 'ADDED')).toBe(true);
   });
   it('sends 410 as an ERROR event and bad selectors as a 400 response', async () => {
     const r = await get('/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=1');
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.text.trim())).toMatchObject({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired' } });
+    expect(JSON.parse(r.text.trim())).toMatchObject({
+      type: 'ERROR',
+      object: { kind: 'Status', code: 410, reason: 'Expired' },
+    });
     const b = await get('/api/v1/namespaces/default/configmaps?watch=1&labelSelector=!!bad');
     expect(b.status).toBe(400);
   });
   it('sends Table events with column definitions only on the first', async () => {
-    const r = await get('/api/v1/namespaces/default/configmaps?watch=1&timeoutSeconds=1', { headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' } });
-    const events = r.text.trim().split('\n').map((l) => JSON.parse(l));
+    const r = await get('/api/v1/namespaces/default/configmaps?watch=1&timeoutSeconds=1', {
+      headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' },
+    });
+    const events = r.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(events.length).toBeGreaterThan(1);
     expect(events[0].object.columnDefinitions).toHaveLength(2);
     expect(events[1].object.columnDefinitions).toBeNull();
@@ -206,9 +284,23 @@ describe('discovery and openapi over HTTP', () => {
     const v1 = (await get('/api/v1')).json();
     expect(v1.kind).toBe('APIResourceList');
     expect(v1.groupVersion).toBe('v1');
-    expect(v1.resources.map((r: { name: string }) => r.name)).toEqual(['configmaps', 'namespaces', 'namespaces/status']);
+    expect(v1.resources.map((r: { name: string }) => r.name)).toEqual([
+      'configmaps',
+      'namespaces',
+      'namespaces/status',
+    ]);
     const apis = (await get('/apis')).json();
-    expect(apis).toEqual({ kind: 'APIGroupList', apiVersion: 'v1', groups: [{ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } }] });
+    expect(apis).toEqual({
+      kind: 'APIGroupList',
+      apiVersion: 'v1',
+      groups: [
+        {
+          name: 'apps',
+          versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
+          preferredVersion: { groupVersion: 'apps/v1', version: 'v1' },
+        },
+      ],
+    });
     expect((await get('/apis/apps')).json().kind).toBe('APIGroup');
     expect((await get('/apis/apps/v1')).json().groupVersion).toBe('apps/v1');
     expect((await get('/apis/apps/v2')).status).toBe(404);
@@ -224,7 +316,11 @@ describe('discovery and openapi over HTTP', () => {
     expect(doc.items[0].versions[0].freshness).toBe('Current');
     const again = await get('/apis', { headers: { Accept: AGG, 'If-None-Match': String(r.headers.etag) } });
     expect(again.status).toBe(304);
-    const core = (await get('/api', { headers: { Accept: 'application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList' } })).json();
+    const core = (
+      await get('/api', {
+        headers: { Accept: 'application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList' },
+      })
+    ).json();
     expect(core.apiVersion).toBe('apidiscovery.k8s.io/v2beta1');
     expect(core.items[0].metadata).toEqual({ creationTimestamp: null });
   });

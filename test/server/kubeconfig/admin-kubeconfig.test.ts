@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { adminKubeconfig, serverUrl, updateUserKubeconfig, userKubeconfigPath } from '../../../src/server/kubeconfig/admin-kubeconfig.js';
+import {
+  adminKubeconfig,
+  serverUrl,
+  updateUserKubeconfig,
+  userKubeconfigPath,
+} from '../../../src/server/kubeconfig/admin-kubeconfig.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kctl-kc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,15 +18,37 @@ describe('kubeconfig', () => {
   it('builds an admin kubeconfig with context kctl', () => {
     const doc = adminKubeconfig(creds);
     expect(doc['current-context']).toBe('kctl');
-    expect(doc.clusters?.[0]).toEqual({ cluster: { 'certificate-authority-data': 'Q0E=', server: 'https://127.0.0.1:6443' }, name: 'kctl' });
-    expect(doc.users?.[0]).toEqual({ name: 'kctl', user: { 'client-certificate-data': 'Q0VSVA==', 'client-key-data': 'S0VZ' } });
+    expect(doc.clusters?.[0]).toEqual({
+      cluster: { 'certificate-authority-data': 'Q0E=', server: 'https://127.0.0.1:6443' },
+      name: 'kctl',
+    });
+    expect(doc.users?.[0]).toEqual({
+      name: 'kctl',
+      user: { 'client-certificate-data': 'Q0VSVA==', 'client-key-data': 'S0VZ' },
+    });
   });
   it('merges into an existing kubeconfig, keeping other entries and replacing its own', () => {
     const path = join(dir, 'config');
-    writeFileSync(path, yaml.dump({ apiVersion: 'v1', kind: 'Config', clusters: [{ name: 'prod', cluster: { server: 'https://prod' } }, { name: 'kctl', cluster: { server: 'https://old' } }], contexts: [{ name: 'prod', context: { cluster: 'prod', user: 'p' } }], users: [{ name: 'p', user: { token: 't' } }], 'current-context': 'prod' }));
+    writeFileSync(
+      path,
+      yaml.dump({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [
+          { name: 'prod', cluster: { server: 'https://prod' } },
+          { name: 'kctl', cluster: { server: 'https://old' } },
+        ],
+        contexts: [{ name: 'prod', context: { cluster: 'prod', user: 'p' } }],
+        users: [{ name: 'p', user: { token: 't' } }],
+        'current-context': 'prod',
+      }),
+    );
     updateUserKubeconfig(path, creds);
     updateUserKubeconfig(path, creds);
-    const doc = yaml.load(readFileSync(path, 'utf8')) as Record<string, Array<{ name: string; cluster?: { server: string } }>>;
+    const doc = yaml.load(readFileSync(path, 'utf8')) as Record<
+      string,
+      Array<{ name: string; cluster?: { server: string } }>
+    >;
     expect(doc['current-context']).toBe('kctl');
     expect(doc.clusters?.map((c) => c.name)).toEqual(['prod', 'kctl']);
     expect(doc.clusters?.[1]?.cluster?.server).toBe('https://127.0.0.1:6443');

@@ -60,6 +60,17 @@ describe('list', () => {
     expect(seen).toEqual(all.items.map((i) => `${i.metadata?.namespace}/${i.metadata?.name}`));
   });
 
+  it('validates resourceVersionMatch like kube’s ListOptions', async () => {
+    const e = await failure(() => cms().list(ctx(), { resourceVersionMatch: 'Exact' }));
+    expect(e.code).toBe(422);
+    expect(e.message).toBe(
+      'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided',
+    );
+    const l = await cms().list(ctx(), {});
+    const exact = await cms().list(ctx(), { resourceVersion: l.metadata.resourceVersion, resourceVersionMatch: 'Exact' });
+    expect(exact.items.length).toBe(l.items.length);
+  });
+
   it('get on a missing object is NotFound with kube’s text', async () => {
     const e = await failure(() => f.registry.store('apps', 'v1', 'deployments')!.get(ctx(), 'nope'));
     expect(e.code).toBe(404);

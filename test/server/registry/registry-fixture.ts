@@ -22,6 +22,7 @@ export async function openRegistry(opts: Partial<CreateRegistryOptions> & { data
   const registry = createRegistry({
     catalog: builtinCatalog(),
     storage: opened.storage,
+    kv: opened.kv,
     controllers: { caPem: 'CA-PEM', namespaceRetryMs: 10 },
     ...opts,
   });

@@ -69,6 +69,17 @@ describe('service allocation', () => {
     expect(f.registry.allocations.ips.used).toBe(2); // kubernetes + np
   });
 
+  it('switching NodePort -> ClusterIP drops and releases the node ports', async () => {
+    f = await openRegistry();
+    const store = f.registry.store('', 'v1', 'services')!;
+    const a = await store.create(ctx(), svc('sw', { type: 'NodePort' }), write());
+    const port = (a.spec as { ports: Array<{ nodePort: number }> }).ports[0]!.nodePort;
+    const b = await store.patch(ctx(), 'sw', 'merge', { spec: { type: 'ClusterIP' } }, write());
+    expect((b.spec as { ports: Array<{ nodePort?: number }> }).ports[0]!.nodePort).toBeUndefined();
+    expect((b.spec as { clusterIP: string }).clusterIP).toBe((a.spec as { clusterIP: string }).clusterIP);
+    expect(f.registry.allocations.ports.isAllocated(port)).toBe(false);
+  });
+
   it('recovers allocations from stored services after a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kctl-reg-'));
     dirs.push(dir);

@@ -95,6 +95,16 @@ describe('update', () => {
   });
 });
 
+describe('subresources', () => {
+  it('answers 404 for subresources the kind does not have', async () => {
+    await cms().create(ctx(), configMap('s'), write());
+    const e = await failure(() => cms().update(ctx(), 's', configMap('s'), write({ subresource: 'status' })));
+    expect(e.code).toBe(404);
+    expect(e.message).toBe('the server could not find the requested resource');
+    expect((await failure(() => cms().get(ctx(), 's', { subresource: 'scale' }))).code).toBe(404);
+  });
+});
+
 describe('patch', () => {
   it('applies merge, strategic and JSON patches', async () => {
     await deps().create(ctx(), deployment('web'), write());

@@ -135,12 +135,6 @@ function mergePatchIntoOriginal(original: JsonObject, patch: JsonObject, meta: P
     } else {
       continue;
     }
-    if (originalItems.length === 0 && patchItems.length === 0) {
-      // kube fails here ("no elements in any of the given slices"); an empty list stays empty.
-      setField(original, listKey, merged);
-      delete patch[listKey];
-      continue;
-    }
     const { present, absent } = partitionByPresence(merged, setOrder, field.mergeKey);
     const kind = sliceElementKind(serverOrder, patchItems);
     setField(original, listKey, normalizeElementOrder(present, absent, setOrder, serverOrder, field.mergeKey, kind));

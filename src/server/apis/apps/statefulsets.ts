@@ -69,6 +69,7 @@ const STS_MUTABLE = [
   'ordinals',
   'template',
   'updateStrategy',
+  'revisionHistoryLimit',
   'persistentVolumeClaimRetentionPolicy',
   'minReadySeconds',
 ];
@@ -95,7 +96,7 @@ function validateStatefulSetUpdate(s: KubeObject, old: KubeObject): FieldError[]
   return [
     fieldForbidden(
       'spec',
-      "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+      "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
     ),
   ];
 }

@@ -207,7 +207,9 @@ export function defaultCronJob(cj: KubeObject): void {
   setDefault(spec, 'suspend', false);
   setDefault(spec, 'successfulJobsHistoryLimit', 3);
   setDefault(spec, 'failedJobsHistoryLimit', 1);
-  defaultTemplate(mapAt(mapAt(spec, 'jobTemplate'), 'spec')?.template);
+  const jobTemplate = mapAt(spec, 'jobTemplate');
+  if (jobTemplate) setDefault(jobTemplate, 'metadata', {});
+  defaultTemplate(mapAt(jobTemplate, 'spec')?.template);
 }
 
 function validateCronJob(cj: KubeObject): FieldError[] {

@@ -4,7 +4,7 @@
  * on every PodSpec (pods and the templates of workloads); `defaultPod` adds the pod-only rules.
  */
 import { Quantity } from '../../../api/quantity.js';
-import { ensureMap, type JsonMap, mapAt, mapsAt, setDefault, setDefaultString } from '../object-access.js';
+import { ensureMap, isMap, type JsonMap, mapAt, mapsAt, setDefault, setDefaultString } from '../object-access.js';
 
 /** ParseImageName's tag: '' when the reference has a digest only or cannot be parsed. */
 export function imageTag(image: string): string {
@@ -191,6 +191,8 @@ export function defaultPodSpec(spec: JsonMap | undefined): void {
 
 /** Defaults the template's pod spec of a workload (`spec.template.spec`). */
 export function defaultTemplate(template: unknown): void {
+  // ObjectMeta is a plain struct in PodTemplateSpec: kube always prints `metadata: {}`.
+  if (isMap(template)) setDefault(template, 'metadata', {});
   defaultPodSpec(mapAt(template, 'spec'));
 }
 

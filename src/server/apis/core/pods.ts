@@ -51,7 +51,7 @@ export function podFieldSelectors(pod: KubeObject): Record<string, string> {
     'spec.serviceAccountName': strAt(spec, 'serviceAccountName') ?? '',
     'spec.hostNetwork': String(spec.hostNetwork === true),
     'status.phase': strAt(status, 'phase') ?? '',
-    'status.podIP': strAt(mapsAt(status, 'podIPs')[0], 'ip') ?? strAt(status, 'podIP') ?? '',
+    'status.podIP': strAt(mapsAt(status, 'podIPs')[0], 'ip') ?? '',
     'status.nominatedNodeName': strAt(status, 'nominatedNodeName') ?? '',
   };
 }

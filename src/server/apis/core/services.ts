@@ -46,7 +46,10 @@ export function defaultService(svc: KubeObject): void {
   if (type !== 'ExternalName') setDefaultString(spec, 'internalTrafficPolicy', 'Cluster');
   if (type === 'LoadBalancer') setDefault(spec, 'allocateLoadBalancerNodePorts', true);
   if (type !== 'ExternalName') {
-    setDefaultString(spec, 'ipFamilyPolicy', 'SingleStack');
+    // Headless services without a selector may carry every family of the cluster.
+    const headlessNoSelector =
+      spec.clusterIP === 'None' && (!isMap(spec.selector) || Object.keys(spec.selector).length === 0);
+    setDefaultString(spec, 'ipFamilyPolicy', headlessNoSelector ? 'RequireDualStack' : 'SingleStack');
     if (listAt(spec, 'ipFamilies').length === 0) spec.ipFamilies = ['IPv4'];
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Kubernetes protobuf request bodies -> JSON objects: the `k8s\0` envelope holding a
- * runtime.Unknown {typeMeta, raw}, and `raw` decoded with the message table. Go's JSON
- * omitempty is mirrored: empty strings, zero non-pointer numbers and empty timestamps are left out.
+ * runtime.Unknown {typeMeta, raw}, and `raw` decoded with the message table. A body with a
+ * field the table does not know is not decoded (the caller answers 415). Go's JSON omitempty is mirrored: empty strings, zero non-pointer numbers and empty timestamps are left out.
  */
 import { badRequest } from '../../../api/status.js';
 import { type FieldDesc, KIND_MESSAGES, MESSAGES } from './kube-messages.js';
@@ -40,12 +40,19 @@ function decodeMap(fields: WireField[], valueType: 'string' | 'bytes'): Record<s
     let value = '';
     for (const e of readFields(f.bytes ?? new Uint8Array())) {
       if (e.num === 1) key = utf8.decode(e.bytes ?? new Uint8Array());
-      if (e.num === 2) value = valueType === 'bytes' ? Buffer.from(e.bytes ?? new Uint8Array()).toString('base64') : utf8.decode(e.bytes ?? new Uint8Array());
+      if (e.num === 2)
+        value =
+          valueType === 'bytes'
+            ? Buffer.from(e.bytes ?? new Uint8Array()).toString('base64')
+            : utf8.decode(e.bytes ?? new Uint8Array());
     }
     out[key] = value;
   }
   return out;
 }
+
+/** A field the message table does not describe (the body is answered with 415). */
+export class UnknownProtobufField extends Error {}
 
 /** Decodes one message by name into a JSON object (unknown fields are skipped, as Go does). */
 export function decodeMessage(name: string, buf: Uint8Array): Record<string, unknown> {
@@ -60,14 +67,17 @@ export function decodeMessage(name: string, buf: Uint8Array): Record<string, unk
   const out: Record<string, unknown> = {};
   for (const [num, fields] of [...groups].sort((a, b) => a[0] - b[0])) {
     const d = desc[num];
-    if (!d) continue;
+    if (d === 'ignore') continue;
+    // A field this table does not know would be lost: refuse rather than store less than was sent.
+    if (!d) throw new UnknownProtobufField(`${name} field ${num}`);
     const t = d.type;
     if (typeof t === 'object' && 'map' in t) {
       const m = decodeMap(fields, t.map);
       if (Object.keys(m).length) out[d.name] = m;
       continue;
     }
-    const one = (f: WireField): unknown => (typeof t === 'object' ? decodeMessage(t.message, f.bytes ?? new Uint8Array()) : scalar(f, d));
+    const one = (f: WireField): unknown =>
+      typeof t === 'object' ? decodeMessage(t.message, f.bytes ?? new Uint8Array()) : scalar(f, d);
     if (d.repeated) {
       const values = fields.map(one);
       if (values.length) out[d.name] = values;
@@ -76,7 +86,15 @@ export function decodeMessage(name: string, buf: Uint8Array): Record<string, unk
     const v = one(fields[fields.length - 1] as WireField);
     if (v === undefined) continue;
     if (!d.pointer && (v === '' || v === 0 || v === false)) continue;
-    if (typeof t === 'object' && !d.pointer && v && typeof v === 'object' && Object.keys(v).length === 0 && d.name !== 'metadata') continue;
+    if (
+      typeof t === 'object' &&
+      !d.pointer &&
+      v &&
+      typeof v === 'object' &&
+      Object.keys(v).length === 0 &&
+      d.name !== 'metadata'
+    )
+      continue;
     out[d.name] = v;
   }
   return out;
@@ -107,6 +125,7 @@ export function decodeKubeProtobuf(buf: Uint8Array): Record<string, unknown> | u
     if (!message) return undefined;
     return { apiVersion, kind, ...decodeMessage(message, raw ?? new Uint8Array()) };
   } catch (e) {
+    if (e instanceof UnknownProtobufField) return undefined;
     throw badRequest(`unable to decode protobuf body: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -14,7 +14,7 @@ export interface FieldDesc {
   pointer?: boolean;
 }
 
-export type MessageDesc = Record<number, FieldDesc>;
+export type MessageDesc = Record<number, FieldDesc | 'ignore'>;
 
 const msg = (name: string) => ({ message: name });
 
@@ -23,6 +23,7 @@ export const MESSAGES: Record<string, MessageDesc> = {
     1: { name: 'name', type: 'string' },
     2: { name: 'generateName', type: 'string' },
     3: { name: 'namespace', type: 'string' },
+    4: 'ignore', // selfLink: never stored
     5: { name: 'uid', type: 'string' },
     6: { name: 'resourceVersion', type: 'string' },
     7: { name: 'generation', type: 'int' },
@@ -33,6 +34,7 @@ export const MESSAGES: Record<string, MessageDesc> = {
     12: { name: 'annotations', type: { map: 'string' } },
     13: { name: 'ownerReferences', type: msg('OwnerReference'), repeated: true },
     14: { name: 'finalizers', type: 'string', repeated: true },
+    17: 'ignore', // managedFields: the server keeps its own
   },
   OwnerReference: {
     1: { name: 'kind', type: 'string' },

@@ -88,6 +88,7 @@ export class KvWatcher implements AsyncIterable<WatchResponse> {
     if (this.closed) return;
     this.closed = true;
     this.onClose?.();
+    this.hub.remove(this);
     this.notify();
   }
 

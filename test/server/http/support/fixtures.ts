@@ -6,7 +6,6 @@
 import { alreadyExists, conflict, notFound, StatusError } from '../../../../src/api/status.js';
 import { Catalog } from '../../../../src/server/apis/catalog.js';
 import type { KindDefinition, KubeObject } from '../../../../src/server/apis/types.js';
-import type { OpenRegistryOptions, RegistryRuntime } from '../../../../src/server/serve-registry.js';
 import type {
   KubeList,
   Registry,
@@ -15,6 +14,7 @@ import type {
   ResourceStore,
   WatchQuery,
 } from '../../../../src/server/registry/types.js';
+import type { OpenRegistryOptions, RegistryRuntime } from '../../../../src/server/serve-registry.js';
 
 const str = { type: 'string' as const };
 export const configMaps: KindDefinition = {
@@ -77,15 +77,30 @@ export function testCatalog(): Catalog {
             data: { type: 'object', additionalProperties: str },
           },
         },
-        'io.k8s.api.core.v1.ConfigMapList': { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/definitions/io.k8s.api.core.v1.ConfigMap' } } } },
-        'io.k8s.api.core.v1.Namespace': { type: 'object', properties: { metadata: { $ref: `#/definitions/${meta}ObjectMeta` } } },
-        [`${meta}ObjectMeta`]: { type: 'object', properties: { name: str, namespace: str, labels: { type: 'object', additionalProperties: str } } },
+        'io.k8s.api.core.v1.ConfigMapList': {
+          type: 'object',
+          properties: { items: { type: 'array', items: { $ref: '#/definitions/io.k8s.api.core.v1.ConfigMap' } } },
+        },
+        'io.k8s.api.core.v1.Namespace': {
+          type: 'object',
+          properties: { metadata: { $ref: `#/definitions/${meta}ObjectMeta` } },
+        },
+        [`${meta}ObjectMeta`]: {
+          type: 'object',
+          properties: { name: str, namespace: str, labels: { type: 'object', additionalProperties: str } },
+        },
       },
     },
     {
       kinds: [deployments],
       definitions: {
-        'io.k8s.api.apps.v1.Deployment': { type: 'object', properties: { metadata: { $ref: `#/definitions/${meta}ObjectMeta` }, spec: { type: 'object', properties: { replicas: { type: 'integer' } } } } },
+        'io.k8s.api.apps.v1.Deployment': {
+          type: 'object',
+          properties: {
+            metadata: { $ref: `#/definitions/${meta}ObjectMeta` },
+            spec: { type: 'object', properties: { replicas: { type: 'integer' } } },
+          },
+        },
       },
     },
   ]);
@@ -117,15 +132,23 @@ class MemoryStore implements ResourceStore {
       const [k, v] = q.labelSelector.split('=');
       items = items.filter((o) => o.metadata?.labels?.[k ?? ''] === v);
     }
-    if (q.labelSelector === '!!bad') throw new StatusError({ code: 400, reason: 'BadRequest', message: 'bad selector' });
-    return { apiVersion: 'v1', kind: `${this.kind.kind}List`, metadata: { resourceVersion: String(this.rev.n) }, items };
+    if (q.labelSelector === '!!bad')
+      throw new StatusError({ code: 400, reason: 'BadRequest', message: 'bad selector' });
+    return {
+      apiVersion: 'v1',
+      kind: `${this.kind.kind}List`,
+      metadata: { resourceVersion: String(this.rev.n) },
+      items,
+    };
   }
   watch(ctx: RequestContext, q: WatchQuery): AsyncIterable<RegistryWatchEvent> {
     const self = this;
     return {
       async *[Symbol.asyncIterator]() {
-        if (q.labelSelector === '!!bad') throw new StatusError({ code: 400, reason: 'BadRequest', message: 'bad selector' });
-        if (q.resourceVersion === '1') throw new StatusError({ code: 410, reason: 'Expired', message: 'too old resource version: 1 (5)' });
+        if (q.labelSelector === '!!bad')
+          throw new StatusError({ code: 400, reason: 'BadRequest', message: 'bad selector' });
+        if (q.resourceVersion === '1')
+          throw new StatusError({ code: 410, reason: 'Expired', message: 'too old resource version: 1 (5)' });
         const queue: RegistryWatchEvent[] = [];
         let wake: (() => void) | undefined;
         const push = (ev: RegistryWatchEvent) => {
@@ -157,7 +180,12 @@ class MemoryStore implements ResourceStore {
     const name = obj.metadata?.name ?? '';
     const ns = this.kind.namespaced ? ctx.namespace : '';
     if (this.objects.has(this.key(ns, name))) throw alreadyExists(this.gr(), name);
-    obj.metadata = { ...obj.metadata, namespace: ns || undefined, uid: `uid-${name}`, resourceVersion: String(++this.rev.n) };
+    obj.metadata = {
+      ...obj.metadata,
+      namespace: ns || undefined,
+      uid: `uid-${name}`,
+      resourceVersion: String(++this.rev.n),
+    };
     if (!opts.dryRun) {
       this.objects.set(this.key(ns, name), obj);
       this.emit('ADDED', obj);
@@ -168,7 +196,8 @@ class MemoryStore implements ResourceStore {
   async update(ctx: RequestContext, name: string, body: unknown) {
     const obj = structuredClone(body) as KubeObject;
     const old = await this.get(ctx, name);
-    if (obj.metadata?.resourceVersion && obj.metadata.resourceVersion !== old.metadata?.resourceVersion) throw conflict(this.gr(), name);
+    if (obj.metadata?.resourceVersion && obj.metadata.resourceVersion !== old.metadata?.resourceVersion)
+      throw conflict(this.gr(), name);
     obj.metadata = { ...obj.metadata, resourceVersion: String(++this.rev.n) };
     this.objects.set(this.key(ctx.namespace, name), obj);
     this.emit('MODIFIED', obj);
@@ -176,7 +205,8 @@ class MemoryStore implements ResourceStore {
   }
   async patch(ctx: RequestContext, name: string, type: string, patch: unknown) {
     const old = await this.get(ctx, name);
-    if (type === 'apply') throw new StatusError({ code: 415, reason: 'UnsupportedMediaType', message: 'apply not yet' });
+    if (type === 'apply')
+      throw new StatusError({ code: 415, reason: 'UnsupportedMediaType', message: 'apply not yet' });
     const obj = { ...old, ...(patch as object), metadata: { ...old.metadata, resourceVersion: String(++this.rev.n) } };
     this.objects.set(this.key(ctx.namespace, name), obj);
     this.emit('MODIFIED', obj);

@@ -1,0 +1,45 @@
+import { KctlCommand } from './base-command.js';
+import type { GlobalFlagValues } from './global-flags.js';
+import { ExitError, kubectlErrorText } from './kubectl-errors.js';
+import { type ClientContext, createClientContext } from '../client/index.js';
+
+/**
+ * The base of commands that talk to a server or read the kubeconfig: builds the client context
+ * from the global flags once, closes its sockets when the command ends, and prints errors the
+ * way kubectl does (see kubectlErrorText) with exit code 1.
+ */
+export abstract class ClientCommand extends KctlCommand {
+  private ctx?: ClientContext;
+
+  /** The client context for these flags (created on first call; later calls return it). */
+  protected client(flags: GlobalFlagValues): ClientContext {
+    this.ctx ??= createClientContext(flags);
+    return this.ctx;
+  }
+
+  /** Writes to stdout (one place, so tests can capture it). */
+  protected out(s: string): void {
+    if (s) process.stdout.write(s);
+  }
+
+  protected err(s: string): void {
+    if (s) process.stderr.write(s);
+  }
+
+  protected override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
+    if (err instanceof ExitError) {
+      process.exitCode = err.code;
+      return;
+    }
+    // oclif's own errors (parse errors, exit()) keep oclif's handling.
+    if (err.oclif !== undefined) return super.catch(err);
+    process.stderr.write(kubectlErrorText(err));
+    process.exitCode = 1;
+    return;
+  }
+
+  protected override async finally(err: Error | undefined): Promise<unknown> {
+    this.ctx?.close();
+    return super.finally(err);
+  }
+}
