@@ -1,4 +1,5 @@
 import { KctlCommand } from './base-command.js';
+import { rewriteBooleanFlags } from './flags/bool-flags.js';
 import type { GlobalFlagValues } from './global-flags.js';
 import { ExitError, kubectlErrorText } from './kubectl-errors.js';
 import { type ClientContext, createClientContext } from '../client/index.js';
@@ -10,6 +11,12 @@ import { type ClientContext, createClientContext } from '../client/index.js';
  */
 export abstract class ClientCommand extends KctlCommand {
   private ctx?: ClientContext;
+
+  protected override async init(): Promise<void> {
+    await super.init();
+    const ctor = this.constructor as { baseFlags?: object; flags?: object };
+    this.argv = rewriteBooleanFlags(this.argv, { ...(ctor.baseFlags ?? {}), ...(ctor.flags ?? {}) } as never);
+  }
 
   /** The client context for these flags (created on first call; later calls return it). */
   protected client(flags: GlobalFlagValues): ClientContext {

@@ -2,6 +2,7 @@ import type { GlobalFlagValues } from '../cli/global-flags.js';
 import { overridesFromFlags } from './config-flags.js';
 import { DiscoveryClient } from './discovery/client.js';
 import { DiscoveryDiskCache, defaultCacheDir, discoveryCacheDir } from './discovery/disk-cache.js';
+import { inClusterKubeconfig } from './kubeconfig/in-cluster.js';
 import { defaultLoadingRules, loadKubeconfig } from './kubeconfig/load.js';
 import { resolveRestConfig } from './kubeconfig/resolve.js';
 import type { LoadedKubeconfig } from './kubeconfig/types.js';
@@ -31,6 +32,8 @@ export interface ClientContextOptions extends RestClientOptions {
   home?: string;
   /** Disables the discovery disk cache. */
   noDiskCache?: boolean;
+  /** Disables the in-cluster (service account) fallback. */
+  noInCluster?: boolean;
 }
 
 /**
@@ -61,7 +64,11 @@ export function createClientContext(flags: GlobalFlagValues, opts: ClientContext
       return kubeconfig;
     },
     get config() {
-      config ??= resolveRestConfig(ctx.kubeconfig.config, overridesFromFlags(flags));
+      if (!config) {
+        const loaded = ctx.kubeconfig.config;
+        const effective = opts.noInCluster ? loaded : (inClusterKubeconfig(loaded) ?? loaded);
+        config = resolveRestConfig(effective, overridesFromFlags(flags));
+      }
       return config;
     },
     get rest() {

@@ -174,6 +174,26 @@ describe('writes', () => {
     expect(got.metadata.labels).toEqual({ app: 'web', tier: 'front' });
     expect(got.metadata.annotations.note).toBe('hi');
   });
+  it('typed-client creates (protobuf bodies): configmap, secret, serviceaccount, deployment', async () => {
+    const [cm, secret, sa, deploy] = await Promise.all([
+      c.kubectl(['create', 'configmap', 'typed', '-n', 'shop', '--from-literal=k=v']),
+      c.kubectl(['create', 'secret', 'generic', 'typed', '-n', 'shop', '--from-literal=k=v']),
+      c.kubectl(['create', 'serviceaccount', 'typed', '-n', 'shop']),
+      c.kubectl(['create', 'deployment', 'typed', '-n', 'shop', '--image=nginx:1.27', '--port=80', '--replicas=2']),
+    ]);
+    expect([cm.stdout, secret.stdout, sa.stdout, deploy.stdout]).toEqual([
+      'configmap/typed created\n',
+      'secret/typed created\n',
+      'serviceaccount/typed created\n',
+      'deployment.apps/typed created\n',
+    ]);
+    const d = JSON.parse((await c.kubectl(['get', 'deploy', 'typed', '-n', 'shop', '-o', 'json'])).stdout);
+    expect(d.spec.replicas).toBe(2);
+    expect(d.spec.selector).toEqual({ matchLabels: { app: 'typed' } });
+    expect(d.spec.template.spec.containers).toEqual([
+      expect.objectContaining({ name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80, protocol: 'TCP' }] }),
+    ]);
+  });
   it('scale', async () => {
     expect((await c.kubectl(['scale', 'deploy', 'web', '-n', 'shop', '--replicas=3'])).stdout).toBe(
       'deployment.apps/web scaled\n',

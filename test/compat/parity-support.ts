@@ -93,3 +93,27 @@ export function normalizeAge(text: string): string {
     .replace(/ {2,}/g, '  ')
     .replace(/ +$/gm, '');
 }
+
+/** Runs `fn` over `items` with at most `limit` at a time, results in input order. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Asserts kctl's result equals kubectl's: exit code and stderr exactly, stdout exactly or up to AGE. */
+export function expectSame(
+  expect: (v: unknown) => { toEqual(x: unknown): void; toBe(x: unknown): void },
+  got: KubectlResult,
+  want: KubectlResult,
+): void {
+  expect({ code: got.code, stderr: got.stderr }).toEqual({ code: want.code, stderr: want.stderr });
+  if (got.stdout !== want.stdout) expect(normalizeAge(got.stdout)).toBe(normalizeAge(want.stdout));
+}

@@ -153,7 +153,9 @@ describe('buildResources: arguments', () => {
     expect(err.message).toBe(
       'Unable to list "batch/v1, Resource=jobs": the server could not find the requested resource (get jobs.batch)',
     );
-    const sel = await (await build({ args: ['jobs'], namespace: 'broken', labelSelector: 'a=b' })).infos().catch((e) => e);
+    const sel = await (await build({ args: ['jobs'], namespace: 'broken', labelSelector: 'a=b' }))
+      .infos()
+      .catch((e) => e);
     expect(sel.message).toBe(
       'Unable to find "batch/v1, Resource=jobs" that match label selector "a=b", field selector "": the server could not find the requested resource (get jobs.batch)',
     );

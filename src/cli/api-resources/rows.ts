@@ -6,6 +6,7 @@
 import type { APIResource, DiscoverySnapshot } from '../../client/discovery/types.js';
 import { splitGroupVersion } from '../../client/discovery/types.js';
 import { type Output, printerForFlags, TabWriter } from '../../printers/index.js';
+import { typedJson } from '../output/typed-json.js';
 
 export interface ApiResourceRow {
   group: string;
@@ -78,7 +79,8 @@ function resourceObject(row: ApiResourceRow): Record<string, unknown> {
 export function printApiResources(rows: ApiResourceRow[], o: { output: string; noHeaders?: boolean }, out: Output): void {
   if (o.output === 'json' || o.output === 'yaml') {
     const list = { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: '', resources: rows.map(resourceObject) };
-    printerForFlags({ output: o.output }).print(list, out);
+    if (o.output === 'json') out.write(typedJson(list));
+    else printerForFlags({ output: o.output }).print(list, out);
     return;
   }
   const w = new TabWriter((s: string) => out.write(s));

@@ -33,7 +33,8 @@ const cacheKey = (exec: ExecConfig, cluster: ExecClusterInfo | undefined): strin
 /**
  * Runs client-go credential plugins (client.authentication.k8s.io v1 and v1beta1) and caches
  * their answer until `status.expirationTimestamp`. `invalidate()` drops the cached answer, as
- * client-go does when the server rejects it with 401.
+ * client-go does when the server rejects it with 401. Errors carry client-go's texts without
+ * the `getting credentials: ` prefix, which the REST client adds.
  */
 export class ExecCredentialProvider {
   private inflight?: Promise<ExecCredentials>;
@@ -99,12 +100,12 @@ function runPlugin(exec: ExecConfig, env: NodeJS.ProcessEnv, interactive: boolea
     child.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') {
         const hint = exec.installHint ? `\n\n${exec.installHint}` : '';
-        reject(new Error(`getting credentials: exec: executable ${exec.command} not found${INSTALL_DOC}${hint}`));
-      } else reject(new Error(`getting credentials: exec: ${e.message}`));
+        reject(new Error(`exec: executable ${exec.command} not found${INSTALL_DOC}${hint}`));
+      } else reject(new Error(`exec: ${e.message}`));
     });
     child.on('close', (code) => {
       if (code !== 0) {
-        reject(new Error(`getting credentials: exec: executable ${exec.command} failed with exit code ${code}`));
+        reject(new Error(`exec: executable ${exec.command} failed with exit code ${code}`));
         return;
       }
       resolve(Buffer.concat(chunks).toString('utf8'));

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import got, { type Method, type Response } from 'got';
 import { packageVersion } from '../../version-info.js';
+import { VerbatimError } from '../errors.js';
 import { ExecCredentialProvider, type ExecCredentials } from '../kubeconfig/exec-plugin.js';
 import { type RestConfig, serverHost } from '../rest-config.js';
 import { createDebugLogger, type DebugLogger, logRequest, logResponse, logResponseBody } from './debug-log.js';
@@ -260,7 +261,13 @@ export class RestClient {
     else if (auth.type === 'basic') {
       headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
     } else if (auth.type === 'exec' && this.exec) {
-      const creds = await this.exec.get();
+      let creds: ExecCredentials;
+      try {
+        creds = await this.exec.get();
+      } catch (e) {
+        // client-go fails the round trip: kubectl prints it as a connection problem.
+        throw new VerbatimError(`Unable to connect to the server: getting credentials: ${(e as Error).message}`);
+      }
       if (creds.token) headers.authorization = `Bearer ${creds.token}`;
       if (creds.cert && creds.key) {
         if (this.execAgents?.creds !== creds) {

@@ -3,7 +3,7 @@
  * index, slice, print, printf, println, html, js, urlquery, eq, ne, lt, le, gt, ge) and kubectl's
  * `exists` and `base64decode`. `and`/`or` short-circuit and live in the executor.
  */
-import { GoFloat, GoInt, goPrint, goPrintln, goSprintf, goTypeOf, plain } from './go-fmt.js';
+import { GoFloat, GoInt, goPrint, goPrintln, goSprintf, goTypeOf, plain, sprintValue } from './go-fmt.js';
 
 type Fn = (args: unknown[]) => unknown;
 
@@ -36,19 +36,26 @@ function basicKind(v: unknown): BasicKind {
 
 const num = (v: unknown): number => plain(v) as number;
 
+/** text/template's eq: basic kinds compare by value; nil (invalid) operands never error. */
 function eq(args: unknown[]): boolean {
   if (args.length < 2) throw new Error('missing argument for comparison');
   const [a, ...rest] = args;
   for (const b of rest) {
     const ka = basicKind(a);
     const kb = basicKind(b);
-    if (ka === 'other' || kb === 'other') {
-      if (isNil(a) && isNil(b)) return true;
-      if (ka === 'other' && !isNil(a)) throw new Error('invalid type for comparison');
-      if (kb === 'other' && !isNil(b)) throw new Error('invalid type for comparison');
+    if (ka !== kb) {
+      if (!isNil(a) && !isNil(b)) {
+        throw new Error(`incompatible types for comparison: ${goTypeName(a)} and ${goTypeName(b)}`);
+      }
       continue;
     }
-    if (ka !== kb) throw new Error(`incompatible types for comparison: ${goTypeName(a)} and ${goTypeName(b)}`);
+    if (ka === 'other') {
+      if (isNil(a) || isNil(b)) {
+        if (isNil(a) && isNil(b)) return true;
+        continue;
+      }
+      throw new Error(`non-comparable type ${sprintValue(b)}: ${goTypeName(b)}`);
+    }
     if (ka === 'int' || ka === 'float' ? num(a) === num(b) : a === b) return true;
   }
   return false;
@@ -182,12 +189,18 @@ export const FUNCS: Record<string, Fn> = {
   slice: (a) => {
     const [item, ...ix] = a;
     const idx = ix.map(toIndex);
-    if (typeof item === 'string')
+    let len: number;
+    if (typeof item === 'string') len = Buffer.byteLength(item);
+    else if (Array.isArray(item)) len = item.length;
+    else throw new Error(`can't slice item of type ${goTypeOf(item)}`);
+    for (const i of idx) if (i < 0 || i > len) throw new Error(`index out of range: ${i}`);
+    if (idx.length >= 2 && idx[0]! > idx[1]!) throw new Error(`invalid slice index: ${idx[0]} > ${idx[1]}`);
+    if (typeof item === 'string') {
       return Buffer.from(item)
         .subarray(idx[0] ?? 0, idx[1])
         .toString('utf8');
-    if (Array.isArray(item)) return item.slice(idx[0] ?? 0, idx[1]);
-    throw new Error(`can't slice item of type ${goTypeOf(item)}`);
+    }
+    return (item as unknown[]).slice(idx[0] ?? 0, idx[1]);
   },
   print: (a) => goPrint(a),
   printf: (a) => goSprintf(String(a[0]), a.slice(1)),

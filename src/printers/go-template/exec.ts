@@ -108,7 +108,8 @@ export class Executor {
     } else if (val !== null && typeof val === 'object' && !(val instanceof GoFloat)) {
       for (const k of Object.keys(val).sort(compareBytes)) entries.push([k, (val as Record<string, unknown>)[k]]);
     } else if (!isNil(val)) {
-      this.fail(node.pos, `range`, `range can't iterate over ${sprintValue(val)}`);
+      const last = node.pipe.cmds[node.pipe.cmds.length - 1]!.args[0]!;
+      this.fail(last.pos, argText(last), `range can't iterate over ${sprintValue(val)}`);
     }
     for (const [k, v] of entries) {
       const inner = this.vars.length;
@@ -189,6 +190,9 @@ export class Executor {
   private noArgs(cmd: Command, final: unknown): void {
     if (cmd.args.length > 1 || final !== MISSING) {
       const a = cmd.args[0]!;
+      const idents = a.t === 'field' || a.t === 'variable' ? a.idents : a.t === 'chain' ? a.fields : [];
+      const last = idents[idents.length - 1];
+      if (last !== undefined) this.fail(a.pos, argText(a), `${last} is not a method but has arguments`);
       this.fail(a.pos, argText(a), `can't give argument to non-function ${argText(a)}`);
     }
   }
@@ -260,7 +264,14 @@ export class Executor {
       }
       return v;
     }
+    const first = argNodes[0];
+    if (name === 'printf' && first && ['number', 'bool', 'nil'].includes(first.t)) {
+      this.fail(first.pos, argText(first), `expected string; found ${argText(first)}`);
+    }
     const args = argNodes.map((n) => this.evalArg(dot, n));
+    if (name === 'printf' && first && typeof args[0] !== 'string') {
+      this.fail(first.pos, argText(first), `wrong type for value; expected string; got ${goTypeOf(args[0])}`);
+    }
     if (final !== MISSING) args.push(final);
     const fn = FUNCS[name];
     if (!fn) this.fail(cmd.pos, context, `"${name}" is not a defined function`);
@@ -281,9 +292,6 @@ export class Executor {
     if (args.length < min || args.length > max) {
       const want = min === max ? `${min}` : `at least ${min}`;
       this.fail(cmd.pos, context, `wrong number of args for ${name}: want ${want} got ${args.length}`);
-    }
-    if (name === 'printf' && typeof args[0] !== 'string') {
-      this.fail(cmd.pos, context, `wrong type for value; expected string; got ${goTypeOf(args[0])}`);
     }
     try {
       return fn(args);

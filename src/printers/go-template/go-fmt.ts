@@ -5,6 +5,7 @@
  */
 import { formatGoFloat, goSprint } from '../go-sprint.js';
 import { goQuote, goSyntax } from '../go-syntax.js';
+import { compareBytes } from '../json/go-json.js';
 
 /** A float literal from a template (`1.0`), kept apart from integers for %T and eq. */
 export class GoFloat {
@@ -137,13 +138,27 @@ function fmtInt(n: number, verb: string, spec: Spec): string {
 }
 
 function formatOne(verb: string, v: unknown, spec: Spec): string {
+  if (verb === 'T') return pad(goTypeOf(v), spec, false);
+  if (verb === 'v' && spec.sharp) return pad(goSyntax(plain(v)), spec, false);
+  if (v === null || v === undefined) return verb === 'v' ? pad('<nil>', spec, false) : `%!${verb}(<nil>)`;
+  // Like fmt, a verb applies to each element of a slice and to each key and value of a map.
+  if (Array.isArray(v)) return `[${v.map((x) => formatOne(verb, x, spec)).join(' ')}]`;
+  if (typeof v === 'object' && !isNumber(v)) {
+    const obj = v as Record<string, unknown>;
+    const keys = Object.keys(obj).sort(compareBytes);
+    return `map[${keys.map((k) => `${formatOne(verb, k, spec)}:${formatOne(verb, obj[k], spec)}`).join(' ')}]`;
+  }
   switch (verb) {
     case 'v':
-      if (spec.sharp) return pad(goSyntax(plain(v)), spec, false);
       if (isNumber(v)) return isIntVal(v) ? fmtInt(numOf(v), 'd', spec) : fmtFloat(numOf(v), 'g', spec);
       return pad(v === undefined ? '<nil>' : sprintValue(v), spec, false);
-    case 'T':
-      return pad(goTypeOf(v), spec, false);
+    case 'U':
+      if (!isIntVal(v)) return bad(verb, v);
+      return pad(
+        `U+${numOf(v).toString(16).toUpperCase().padStart(4, '0')}${spec.sharp ? ` '${String.fromCodePoint(numOf(v))}'` : ''}`,
+        spec,
+        false,
+      );
     case 's':
       if (typeof v === 'string')
         return pad(spec.prec === undefined ? v : Array.from(v).slice(0, spec.prec).join(''), spec, false);

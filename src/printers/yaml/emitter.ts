@@ -23,6 +23,10 @@ interface NodeContext {
   simpleKey: boolean;
 }
 
+// ASCII text with no YAML indicator, no space and no leading '-'/'.' ("---"/"..."): analysis
+// would allow every style, so a requested plain scalar is written as is.
+const SAFE_PLAIN = /^[A-Za-z0-9_/=+][A-Za-z0-9_./=+@-]*$/;
+
 const toCodePoints = (s: string): number[] => Array.from(s, (ch) => ch.codePointAt(0)!);
 
 /** go-yaml's floatv: strconv 'g' shortest, with YAML spellings for infinities and NaN. */
@@ -42,7 +46,7 @@ function numberText(n: number): string {
 }
 
 export class GoYamlV2Emitter {
-  private readonly out: string[] = [];
+  private out = '';
   private column = 0;
   private whitespace = true;
   private indention = true;
@@ -55,16 +59,16 @@ export class GoYamlV2Emitter {
     const e = new GoYamlV2Emitter();
     e.node(value, { mapping: false, simpleKey: false });
     e.writeIndent();
-    return e.out.join('');
+    return e.out;
   }
 
   private put(s: string): void {
-    this.out.push(s);
+    this.out += s;
     this.column++;
   }
 
   private putBreak(): void {
-    this.out.push('\n');
+    this.out += '\n';
     this.column = 0;
   }
 
@@ -72,7 +76,7 @@ export class GoYamlV2Emitter {
   private writeBreak(cp: number): void {
     if (cp === 0x0a) this.putBreak();
     else {
-      this.out.push(String.fromCodePoint(cp));
+      this.out += String.fromCodePoint(cp);
       this.column = 0;
     }
   }
@@ -80,14 +84,17 @@ export class GoYamlV2Emitter {
   private writeIndent(): void {
     const indent = Math.max(this.indent, 0);
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
-    while (this.column < indent) this.put(' ');
+    if (this.column < indent) {
+      this.out += ' '.repeat(indent - this.column);
+      this.column = indent;
+    }
     this.whitespace = true;
     this.indention = true;
   }
 
   private writeIndicator(text: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
     if (needWhitespace && !this.whitespace) this.put(' ');
-    this.out.push(text);
+    this.out += text;
     this.column += text.length;
     this.whitespace = isWhitespace;
     this.indention = this.indention && isIndention;
@@ -170,6 +177,15 @@ export class GoYamlV2Emitter {
 
   /** yaml_emitter_select_scalar_style followed by emit_scalar. */
   private scalar(text: string, requested: Style, ctx: NodeContext): void {
+    // Fast path: short or space-free text that is plain-safe cannot fold or need quoting.
+    if (requested === 'plain' && SAFE_PLAIN.test(text)) {
+      if (!this.whitespace) this.put(' ');
+      this.out += text;
+      this.column += text.length;
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     const cps = toCodePoints(text);
     const a: ScalarAnalysis = analyzeScalar(cps);
     let style = requested;
@@ -314,17 +330,29 @@ export class GoYamlV2Emitter {
     this.indention = true;
     this.whitespace = true;
     let breaks = true;
+    let run = '';
+    let runLength = 0;
+    const flushRun = () => {
+      if (runLength === 0) return;
+      this.out += run;
+      this.column += runLength;
+      run = '';
+      runLength = 0;
+    };
     for (const c of cps) {
       if (isBreak(c)) {
+        flushRun();
         this.writeBreak(c);
         this.indention = true;
         breaks = true;
       } else {
         if (breaks) this.writeIndent();
-        this.put(String.fromCodePoint(c));
+        run += String.fromCodePoint(c);
+        runLength++;
         this.indention = false;
         breaks = false;
       }
     }
+    flushRun();
   }
 }

@@ -31,6 +31,11 @@ export function isBlankz(cp: number | undefined): boolean {
   return cp === undefined || cp === 0 || isBlank(cp) || isBreak(cp);
 }
 
+const codes = (s: string) => new Set(Array.from(s, (ch) => ch.codePointAt(0)!));
+/** Characters that make a scalar start look like YAML syntax. */
+const LEADING_INDICATORS = codes('#,[]{}&*!|>\'"%@`');
+const FLOW_INDICATORS = codes(',?[]{}');
+
 export interface ScalarAnalysis {
   multiline: boolean;
   flowPlainAllowed: boolean;
@@ -71,25 +76,24 @@ export function analyzeScalar(cps: number[]): ScalarAnalysis {
   let precededByWhitespace = true;
   for (let i = 0; i < cps.length; i++) {
     const c = cps[i]!;
-    const ch = String.fromCodePoint(c);
     const followedByWhitespace = i + 1 >= cps.length || isBlank(cps[i + 1]);
     if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) {
+      if (LEADING_INDICATORS.has(c)) {
         flowIndicators = true;
         blockIndicators = true;
-      } else if (ch === '?' || ch === ':') {
+      } else if (c === 0x3f || c === 0x3a) {
         flowIndicators = true;
         if (followedByWhitespace) blockIndicators = true;
-      } else if (ch === '-' && followedByWhitespace) {
+      } else if (c === 0x2d && followedByWhitespace) {
         flowIndicators = true;
         blockIndicators = true;
       }
-    } else if (',?[]{}'.includes(ch)) {
+    } else if (FLOW_INDICATORS.has(c)) {
       flowIndicators = true;
-    } else if (ch === ':') {
+    } else if (c === 0x3a) {
       flowIndicators = true;
       if (followedByWhitespace) blockIndicators = true;
-    } else if (ch === '#' && precededByWhitespace) {
+    } else if (c === 0x23 && precededByWhitespace) {
       flowIndicators = true;
       blockIndicators = true;
     }

@@ -16,7 +16,11 @@ export function compareKeysGoYamlV2(a: string, b: string): number {
   return lessGoYamlV2(a, b) ? -1 : 1;
 }
 
+const ASCII_LETTERS = /^[A-Za-z]*$/;
+
 function lessGoYamlV2(a: string, b: string): boolean {
+  // Pure ASCII-letter keys (the common case) compare by code unit.
+  if (ASCII_LETTERS.test(a) && ASCII_LETTERS.test(b)) return a < b;
   const ar = Array.from(a);
   const br = Array.from(b);
   for (let i = 0; i < ar.length && i < br.length; i++) {

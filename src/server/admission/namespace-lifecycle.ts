@@ -3,6 +3,7 @@
  * the system namespaces (default, kube-system, kube-public) can never be deleted.
  */
 import { forbidden, notFound } from '../../api/status.js';
+import { admissionForbidden } from './forbidden.js';
 import type { AdmissionAttributes, AdmissionPlugin } from './types.js';
 
 /** Namespaces kube refuses to delete. */
@@ -25,9 +26,8 @@ export class NamespaceLifecyclePlugin implements AdmissionPlugin {
     if (!ns) throw notFound({ group: '', resource: 'namespaces' }, a.namespace);
     const phase = (ns.status as { phase?: string } | undefined)?.phase;
     if (phase === 'Terminating' || ns.metadata?.deletionTimestamp) {
-      throw forbidden(
-        gr,
-        a.name,
+      throw admissionForbidden(
+        a,
         `unable to create new content in namespace ${a.namespace} because it is being terminated`,
       );
     }

@@ -3,9 +3,10 @@
  * `default`, refuses pods whose service account does not exist, and mounts the projected
  * `kube-api-access-<random>` token volume into every container (unless automount is off).
  */
-import { forbidden } from '../../api/status.js';
+
 import type { KubeObject } from '../apis/types.js';
 import { generateName } from '../registry/object-meta.js';
+import { admissionForbidden } from './forbidden.js';
 import type { AdmissionAttributes, AdmissionPlugin } from './types.js';
 
 export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -46,9 +47,8 @@ export class ServiceAccountPlugin implements AdmissionPlugin {
     spec.serviceAccount = spec.serviceAccountName;
     const sa = await this.lookupAccount(a, spec.serviceAccountName);
     if (!sa) {
-      throw forbidden(
-        { group: '', resource: 'pods' },
-        a.name,
+      throw admissionForbidden(
+        a,
         `error looking up service account ${a.namespace}/${spec.serviceAccountName}: serviceaccount "${spec.serviceAccountName}" not found`,
       );
     }

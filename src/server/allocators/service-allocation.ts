@@ -47,7 +47,11 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) 
  * needed and that the user left untouched are cleared (then released by the update).
  */
 function dropTypeDependentFields(spec: ServiceSpec, old: ServiceSpec): void {
-  if (hasClusterIP(old) && !hasClusterIP(spec) && sameJson(spec.clusterIPs ?? [spec.clusterIP].filter(Boolean), old.clusterIPs)) {
+  if (
+    hasClusterIP(old) &&
+    !hasClusterIP(spec) &&
+    sameJson(spec.clusterIPs ?? [spec.clusterIP].filter(Boolean), old.clusterIPs)
+  ) {
     delete spec.clusterIP;
     delete spec.clusterIPs;
     if (sameJson(spec.ipFamilies, old.ipFamilies)) delete spec.ipFamilies;
@@ -61,7 +65,8 @@ function dropTypeDependentFields(spec: ServiceSpec, old: ServiceSpec): void {
   }
   if (typeOf(old) === 'LoadBalancer' && typeOf(spec) !== 'LoadBalancer') {
     if (sameJson(spec.healthCheckNodePort, old.healthCheckNodePort)) delete spec.healthCheckNodePort;
-    if (sameJson(spec.allocateLoadBalancerNodePorts, old.allocateLoadBalancerNodePorts)) delete spec.allocateLoadBalancerNodePorts;
+    if (sameJson(spec.allocateLoadBalancerNodePorts, old.allocateLoadBalancerNodePorts))
+      delete spec.allocateLoadBalancerNodePorts;
     if (sameJson(spec.loadBalancerClass, old.loadBalancerClass)) delete spec.loadBalancerClass;
   }
 }

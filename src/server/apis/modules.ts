@@ -1,8 +1,14 @@
 import { appsModule } from './apps/module.js';
 import { autoscalingDefinitions } from './autoscaling/definitions.js';
 import { batchModule } from './batch/module.js';
+import { coordinationModule } from './coordination/module.js';
 import { coreModule } from './core/module.js';
-import { policyDefinitions } from './policy/definitions.js';
+import { discoveryModule } from './discovery/module.js';
+import { rbacModule } from './rbac/module.js';
+import { networkingModule } from './networking/kinds.js';
+import { policyModule } from './policy/pdb.js';
+import { schedulingModule } from './scheduling/module.js';
+import { nodeModule } from './node/module.js';
 import type { CatalogModule } from './types.js';
 
 /** The built-in API groups, core first (the order discovery lists them in). */
@@ -11,7 +17,14 @@ export function builtinModules(): CatalogModule[] {
     coreModule(),
     appsModule(),
     batchModule(),
+    rbacModule(),
+    coordinationModule(),
+    discoveryModule(),
+    networkingModule(),
+    policyModule(),
+    schedulingModule(),
+    nodeModule(),
     // Subresource bodies (deployments/scale, pods/eviction) whose groups serve no kinds yet.
-    { kinds: [], definitions: { ...autoscalingDefinitions, ...policyDefinitions } },
+    { kinds: [], definitions: { ...autoscalingDefinitions } },
   ];
 }

@@ -72,13 +72,15 @@ export function writeBody(
   commonHeaders(ctx);
   for (const [k, v] of Object.entries(extraHeaders)) res.setHeader(k, v);
   res.setHeader('Content-Type', contentType);
-  let data = typeof body === 'string' ? Buffer.from(body) : body;
-  if (data.length > GZIP_THRESHOLD && acceptsGzip(ctx)) {
-    data = gzipSync(data);
+  let data: string | Buffer = body;
+  let length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  if (length > GZIP_THRESHOLD && acceptsGzip(ctx)) {
+    data = gzipSync(body);
+    length = data.length;
     res.setHeader('Content-Encoding', 'gzip');
     res.setHeader('Vary', 'Accept-Encoding');
   }
-  res.setHeader('Content-Length', String(data.length));
+  res.setHeader('Content-Length', String(length));
   res.writeHead(code);
   if (ctx.method === 'HEAD') res.end();
   else res.end(data);

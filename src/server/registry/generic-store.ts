@@ -7,7 +7,6 @@
 import {
   conflict,
   type FieldError,
-  forbidden,
   type GroupKind,
   type GroupResource,
   invalid,
@@ -23,6 +22,7 @@ import { isStorageError, type Storage, type StoredObject } from '../storage/inde
 import { type DeleteOutcome, deleteObject } from './delete-flow.js';
 import { collectionKey, objectKey, resourcePrefix } from './keys.js';
 import { type KindPolicy, kindPolicy } from './kind-policy.js';
+import { validateListOptions } from './list-options.js';
 import { updateManagedFields } from './managed-fields.js';
 import {
   canonicalOrder,
@@ -32,11 +32,9 @@ import {
   validateObjectMeta,
   validateObjectMetaUpdate,
 } from './object-meta.js';
-import { validateListOptions } from './list-options.js';
-import { applyPatchTo } from './patching.js';
+import { applyPatchTo, checkPatchedFields } from './patching.js';
 import { bindPod, evictPod, type PodLogOptions, podLog } from './pod-subresources.js';
-import { toScale, writePath } from './scale.js';
-import { checkAgainstSchema } from './schema-fields.js';
+import { toScale, writeScale } from './scale.js';
 import { buildSelection } from './selection.js';
 import { toStatusError, translating } from './storage-errors.js';
 import type { Rollback, StoreContext } from './store-context.js';
@@ -52,6 +50,7 @@ import type {
   WatchQuery,
   WriteOptions,
 } from './types.js';
+import { carrySystemMeta, prepareUpdate, shouldDeleteAfterUpdate } from './update-rules.js';
 
 /** How many times a generateName create retries on a name collision (kube's RetryGenerateName). */
 const GENERATE_NAME_RETRIES = 7;
@@ -185,7 +184,7 @@ export class GenericStore implements ResourceStore {
     return toScale(obj, scale);
   }
 
-  private noSubresource(_sub: string): StatusError {
+  noSubresource(_sub: string): StatusError {
     return new StatusError({
       code: 404,
       reason: 'NotFound',
@@ -361,7 +360,7 @@ export class GenericStore implements ResourceStore {
   ): Promise<{ object: KubeObject; created: boolean }> {
     this.checkWritableSubresource(opts.subresource);
     if (opts.subresource === 'scale') {
-      return { object: await this.writeScale(ctx, name, () => body, opts), created: false };
+      return { object: await writeScale(this, ctx, name, () => body, opts), created: false };
     }
     const input = checkTypeMeta(body, this.kind, this.deps.kinds);
     const inputName = input.metadata?.name;
@@ -400,7 +399,8 @@ export class GenericStore implements ResourceStore {
       ]);
     }
     if (opts.subresource === 'scale') {
-      return this.writeScale(
+      return writeScale(
+        this,
         ctx,
         name,
         (scale) => applyPatchTo(scale, type, patch, this.deps.definitions, 'io.k8s.api.autoscaling.v1.Scale'),
@@ -410,57 +410,14 @@ export class GenericStore implements ResourceStore {
     const warnings = new Set<string>();
     const out = await this.writeUpdate(ctx, name, opts, (current) => {
       const patched = applyPatchTo(current, type, patch, this.deps.definitions, this.kind.definition) as KubeObject;
-      for (const w of this.checkPatchedFields(patched, opts)) warnings.add(w);
+      for (const w of checkPatchedFields(patched, opts.fieldValidation, this.deps.definitions, this.kind.definition))
+        warnings.add(w);
       patched.apiVersion = this.apiVersion;
       patched.kind = this.kind.kind;
       return patched;
     });
     ctx.warnings.push(...warnings);
     return out;
-  }
-
-  /** Unknown fields introduced by a patch, handled per fieldValidation like a body's; returns warnings. */
-  private checkPatchedFields(patched: KubeObject, opts: WriteOptions): string[] {
-    if (opts.fieldValidation === 'Ignore') return [];
-    const check = checkAgainstSchema(patched, this.deps.definitions, this.kind.definition);
-    if (check.typeError) throw new StatusError({ code: 400, reason: 'BadRequest', message: check.typeError });
-    if (check.unknown.length === 0) return [];
-    const texts = check.unknown.map((p) => `unknown field ${JSON.stringify(p)}`);
-    if (opts.fieldValidation === 'Strict') {
-      throw new StatusError({ code: 400, reason: 'BadRequest', message: `strict decoding error: ${texts.join(', ')}` });
-    }
-    return texts;
-  }
-
-  /** Scale reads/writes go through the main object: spec.replicas moves, everything else stays. */
-  private async writeScale(
-    ctx: RequestContext,
-    name: string,
-    produceScale: (scale: KubeObject) => unknown,
-    opts: WriteOptions,
-  ): Promise<KubeObject> {
-    const scale = this.kind.subresources?.scale;
-    if (!scale) throw this.noSubresource('scale');
-    const updated = await this.writeUpdate(ctx, name, { ...opts, subresource: undefined }, (current) => {
-      const next = produceScale(toScale(current, scale)) as KubeObject;
-      const replicas = (next?.spec as { replicas?: unknown } | undefined)?.replicas;
-      if (typeof replicas === 'number' && replicas < 0) {
-        throw invalid({ group: 'autoscaling', kind: 'Scale' }, name, [
-          {
-            type: 'FieldValueInvalid',
-            field: 'spec.replicas',
-            value: replicas,
-            detail: 'must be greater than or equal to 0',
-          },
-        ]);
-      }
-      const obj = structuredClone(current);
-      writePath(obj, scale.specReplicasPath, typeof replicas === 'number' ? replicas : 0);
-      const rv = next?.metadata?.resourceVersion;
-      (obj.metadata ??= {}).resourceVersion = rv || '';
-      return obj;
-    });
-    return toScale(updated, scale);
   }
 
   /**
@@ -502,10 +459,10 @@ export class GenericStore implements ResourceStore {
               },
             ]);
           }
-          this.carrySystemMeta(next, current);
+          carrySystemMeta(next, current);
           this.kind.strategy.defaults?.(next);
           await this.deps.admission.admit(this.attrs(ctx, 'UPDATE', name, next, current, opts.dryRun, sub));
-          this.prepareUpdate(next, current, sub, sctx);
+          prepareUpdate(this.kind, next, current, sub, sctx);
           this.deps.hooksFor(this.kind)?.prepareUpdate?.(next, current);
           const errs: FieldError[] = [
             ...validateObjectMeta(next.metadata ?? {}, this.policy.validateName, this.kind.namespaced),
@@ -541,7 +498,7 @@ export class GenericStore implements ResourceStore {
     const out = this.withTypeMeta(result);
     if (!changed || opts.dryRun) return out;
     this.emit('MODIFIED', out, old);
-    if (this.shouldDeleteAfterUpdate(out)) {
+    if (shouldDeleteAfterUpdate(this.kind, out)) {
       await this.finishDeletion(out);
     }
     return out;
@@ -549,58 +506,6 @@ export class GenericStore implements ResourceStore {
 
   conflict(name: string): StatusError {
     return conflict(this.gr, name);
-  }
-
-  /** rest.BeforeUpdate: what users cannot change through an update. */
-  private carrySystemMeta(next: KubeObject, current: KubeObject): void {
-    const meta = (next.metadata ??= {});
-    const cur = current.metadata ?? {};
-    meta.resourceVersion = cur.resourceVersion;
-    if (!meta.uid) meta.uid = cur.uid;
-    if (cur.creationTimestamp) meta.creationTimestamp = cur.creationTimestamp;
-    for (const f of ['deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
-      if (cur[f] === undefined) delete meta[f];
-      else (meta as Record<string, unknown>)[f] = cur[f];
-    }
-    if (cur.managedFields) meta.managedFields = cur.managedFields;
-    else delete meta.managedFields;
-  }
-
-  private prepareUpdate(next: KubeObject, current: KubeObject, sub: string, sctx: StrategyContext): void {
-    const s = this.kind.strategy;
-    // pods/binding writes spec.nodeName and a condition itself; the pod's update rules don't apply.
-    if (sub === 'binding') return;
-    if (sub === 'status') {
-      if (s.prepareForStatusUpdate) s.prepareForStatusUpdate(next, current, sctx);
-      else {
-        for (const k of Object.keys(next))
-          if (!['apiVersion', 'kind', 'metadata', 'status'].includes(k)) delete next[k];
-        for (const [k, v] of Object.entries(current))
-          if (!['metadata', 'status'].includes(k)) next[k] = structuredClone(v);
-      }
-      return;
-    }
-    if (sub === 'finalize') {
-      // namespaces/finalize: only spec.finalizers may change.
-      const finalizers = (next.spec as { finalizers?: unknown } | undefined)?.finalizers;
-      for (const k of Object.keys(next)) if (k !== 'metadata') delete next[k];
-      for (const [k, v] of Object.entries(current)) if (k !== 'metadata') next[k] = structuredClone(v);
-      next.metadata = structuredClone(current.metadata);
-      next.spec = { ...((next.spec as object | undefined) ?? {}), finalizers: finalizers ?? [] };
-      return;
-    }
-    s.prepareForUpdate?.(next, current, sctx);
-  }
-
-  /** kube's shouldDeleteDuringUpdate: a deleted object whose last finalizer just went away. */
-  private shouldDeleteAfterUpdate(obj: KubeObject): boolean {
-    const m = obj.metadata ?? {};
-    if (!m.deletionTimestamp || (m.finalizers?.length ?? 0) > 0) return false;
-    if ((m.deletionGracePeriodSeconds ?? 0) > 0) return false;
-    if (this.kind.group === '' && this.kind.resource === 'namespaces') {
-      return ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers?.length ?? 0) === 0;
-    }
-    return true;
   }
 
   /** Removes an object whose deletion is complete (no finalizers, no grace left). */
@@ -685,10 +590,5 @@ export class GenericStore implements ResourceStore {
   async log(ctx: RequestContext, name: string, opts: PodLogOptions): Promise<string> {
     if (!(this.kind.group === '' && this.kind.resource === 'pods')) throw this.noSubresource('log');
     return podLog(this, ctx, name, opts);
-  }
-
-  /** 403 for verbs a kind does not serve (e.g. delete on a read-only kind). */
-  forbidden(name: string, detail: string): StatusError {
-    return forbidden(this.gr, name, detail);
   }
 }

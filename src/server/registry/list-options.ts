@@ -11,7 +11,9 @@ export function validateListOptions(q: ListQuery): void {
   if (!match) return;
   const errs: FieldError[] = [];
   if (!q.resourceVersion) {
-    errs.push(fieldForbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden unless resourceVersion is provided'));
+    errs.push(
+      fieldForbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden unless resourceVersion is provided'),
+    );
   }
   if (q.continue) {
     errs.push(fieldForbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden when continue is provided'));
@@ -20,7 +22,9 @@ export function validateListOptions(q: ListQuery): void {
     errs.push(fieldNotSupported('resourceVersionMatch', match, ['Exact', 'NotOlderThan', '']));
   }
   if (match === 'Exact' && q.resourceVersion === '0') {
-    errs.push(fieldForbidden('resourceVersionMatch', 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"'));
+    errs.push(
+      fieldForbidden('resourceVersionMatch', 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"'),
+    );
   }
   if (errs.length) throw invalid({ group: 'meta.k8s.io', kind: 'ListOptions' }, '', errs);
 }

@@ -8,8 +8,9 @@ import { applyMergePatch } from '../../api/patch/merge-patch.js';
 import { PatchError } from '../../api/patch/patch-error.js';
 import { applyStrategicMergePatch } from '../../api/patch/strategic-merge/merge.js';
 import { type PatchMeta, patchMetaFromSchema } from '../../api/patch/strategic-merge/patch-meta.js';
-import { badRequest } from '../../api/status.js';
-import type { PatchType } from './types.js';
+import { badRequest, StatusError } from '../../api/status.js';
+import { checkAgainstSchema } from './schema-fields.js';
+import type { FieldValidation, PatchType } from './types.js';
 
 const metaCache = new WeakMap<Definitions, Map<string, PatchMeta>>();
 
@@ -47,4 +48,26 @@ export function applyPatchTo(
     if (e instanceof PatchError) throw e.toStatusError();
     throw e;
   }
+}
+
+/**
+ * Unknown fields a patch introduced, handled per fieldValidation like a body's: Strict -> 400
+ * `strict decoding error: unknown field "spec.foo"`, Warn -> returned as warning texts,
+ * Ignore -> nothing. A wrong JSON type is always a 400.
+ */
+export function checkPatchedFields(
+  patched: unknown,
+  fieldValidation: FieldValidation,
+  defs: Definitions,
+  root: string,
+): string[] {
+  if (fieldValidation === 'Ignore') return [];
+  const check = checkAgainstSchema(patched, defs, root);
+  if (check.typeError) throw new StatusError({ code: 400, reason: 'BadRequest', message: check.typeError });
+  if (check.unknown.length === 0) return [];
+  const texts = check.unknown.map((p) => `unknown field ${JSON.stringify(p)}`);
+  if (fieldValidation === 'Strict') {
+    throw new StatusError({ code: 400, reason: 'BadRequest', message: `strict decoding error: ${texts.join(', ')}` });
+  }
+  return texts;
 }

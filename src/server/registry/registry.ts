@@ -16,8 +16,8 @@ import { type ControllerOptions, startControllers } from '../controllers/index.j
 import { type Cacher, createCacher } from '../storage/index.js';
 import type { Storage } from '../storage/interface.js';
 import type { MvccStore } from '../storage/mvcc/kv.js';
-import { resourcePrefix } from './keys.js';
 import { GenericStore } from './generic-store.js';
+import { resourcePrefix } from './keys.js';
 import { RegistryEvents } from './registry-events.js';
 import type { StoreContext, StoreHooks } from './store-context.js';
 import { SYSTEM_CONTEXT } from './system-context.js';

@@ -5,7 +5,10 @@
  */
 import { newRequirement, type Operator } from '../../api/labels/requirement.js';
 import { Selector } from '../../api/labels/selector.js';
+import { invalid } from '../../api/status.js';
 import type { KubeObject, ScaleSubresource } from '../apis/types.js';
+import type { GenericStore } from './generic-store.js';
+import type { RequestContext, WriteOptions } from './types.js';
 
 const segments = (path: string): string[] => path.replace(/^\./, '').split('.').filter(Boolean);
 
@@ -73,4 +76,40 @@ export function toScale(obj: KubeObject, scale: ScaleSubresource): KubeObject {
     spec: typeof specReplicas === 'number' ? { replicas: specReplicas } : {},
     status: { replicas: typeof statusReplicas === 'number' ? statusReplicas : 0, ...(selector ? { selector } : {}) },
   };
+}
+
+/**
+ * A scale write (PUT or PATCH of .../scale): `produceScale` turns the current Scale into the
+ * desired one; only spec.replicas moves into the object, through the kind's normal update (so
+ * generation and validation behave as for any spec change). A stale Scale resourceVersion is a
+ * conflict; negative replicas are invalid on `Scale.autoscaling`.
+ */
+export async function writeScale(
+  store: GenericStore,
+  ctx: RequestContext,
+  name: string,
+  produceScale: (scale: KubeObject) => unknown,
+  opts: WriteOptions,
+): Promise<KubeObject> {
+  const scale = store.kind.subresources?.scale;
+  if (!scale) throw store.noSubresource('scale');
+  const updated = await store.writeUpdate(ctx, name, { ...opts, subresource: undefined }, (current) => {
+    const next = produceScale(toScale(current, scale)) as KubeObject;
+    const replicas = (next?.spec as { replicas?: unknown } | undefined)?.replicas;
+    if (typeof replicas === 'number' && replicas < 0) {
+      throw invalid({ group: 'autoscaling', kind: 'Scale' }, name, [
+        {
+          type: 'FieldValueInvalid',
+          field: 'spec.replicas',
+          value: replicas,
+          detail: 'must be greater than or equal to 0',
+        },
+      ]);
+    }
+    const obj = structuredClone(current);
+    writePath(obj, scale.specReplicasPath, typeof replicas === 'number' ? replicas : 0);
+    (obj.metadata ??= {}).resourceVersion = next?.metadata?.resourceVersion || '';
+    return obj;
+  });
+  return toScale(updated, scale);
 }

@@ -29,7 +29,7 @@ const KUBE_CODES: Partial<Record<StorageErrorCode, [number, string]>> = {
 export const LIST_TOO_OLD_MESSAGE = 'The resourceVersion for the provided list is too old.';
 /** kube's `inconsistentContinue` text for a continue token whose revision was compacted. */
 export const INCONSISTENT_CONTINUE_MESSAGE =
-  'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue parameter in this response to retrieve the remainder of the results. Continuing with the provided parameter may result in an inconsistent list result.';
+  'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.';
 
 export interface StorageErrorExtra {
   /** Expired list continuation: a fresh token (rv -1) the client may use to go on inconsistently. */

@@ -25,17 +25,25 @@ export interface OpenedStorage {
 /** The database file inside a data dir. */
 export const dbPath = (dataDir: string): string => join(dataDir, 'state.db');
 
+/** Opens (creating if needed) the store; fails with a clear message when the file is unusable or locked. */
 export async function openStorage(opts: OpenStorageOptions = {}): Promise<OpenedStorage> {
   let path: string | undefined;
   if (opts.dataDir && opts.dataDir !== ':memory:') {
     mkdirSync(opts.dataDir, { recursive: true });
     path = dbPath(opts.dataDir);
   }
-  const kv = new MvccStore({
-    path,
-    compactionIntervalMs: opts.compactionIntervalMs,
-    leaseCheckIntervalMs: opts.leaseCheckIntervalMs,
-  });
+  let kv: MvccStore;
+  try {
+    kv = new MvccStore({
+      path,
+      compactionIntervalMs: opts.compactionIntervalMs,
+      leaseCheckIntervalMs: opts.leaseCheckIntervalMs,
+    });
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const hint = /locked|busy/i.test(why) ? ' (is another process using this data dir?)' : '';
+    throw new Error(`cannot open the store at ${path}: ${why}${hint}`, { cause: e });
+  }
   const storage = new KubeStore(kv);
   return { storage, kv, close: () => kv.close() };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PatchConflictError, PatchError } from '../../../src/api/patch/patch-error.js';
 import { createTwoWayMergePatch } from '../../../src/api/patch/strategic-merge/diff.js';
-import { applyStrategicMergePatch } from '../../../src/api/patch/strategic-merge/merge.js';
+import { applyStrategicMergePatch, mergeMap } from '../../../src/api/patch/strategic-merge/merge.js';
 import { NO_PATCH_META, patchMetaFromSchema } from '../../../src/api/patch/strategic-merge/patch-meta.js';
 import {
   createThreeWayMergePatch,
@@ -280,5 +280,40 @@ describe('mergingMapsHaveConflicts', () => {
       'cannot find merge key `name` in merging list element:map[image:x]',
     );
     expect(() => conflict(containers({ name: 'a' }), containers('x'))).toThrow('list element types are not identical');
+  });
+});
+
+describe('mergeMap combining two patches (three-way internals)', () => {
+  const combine = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    mergeMap(structuredClone(a), structuredClone(b), podMeta, {
+      mergeParallelList: false,
+      ignoreUnmatchedNulls: false,
+    });
+
+  it('carries directives and nulls over instead of carrying them out', () => {
+    expect(
+      combine(
+        { metadata: { '$deleteFromPrimitiveList/finalizers': ['a'], labels: { x: null } } },
+        { metadata: { '$deleteFromPrimitiveList/finalizers': ['b'], labels: { y: null }, $retainKeys: ['labels'] } },
+      ),
+    ).toEqual({
+      metadata: { '$deleteFromPrimitiveList/finalizers': ['b'], labels: { x: null, y: null }, $retainKeys: ['labels'] },
+    });
+  });
+
+  it('requires both patches to agree on $retainKeys and $setElementOrder', () => {
+    expect(() => combine({ $retainKeys: ['a'] }, { $retainKeys: ['b'] })).toThrow(
+      '[a] and [b] are not deep equal: this may happen when calculating the 3-way diff patch',
+    );
+    expect(combine({ $retainKeys: ['a'] }, { $retainKeys: ['a'], a: 1 })).toEqual({ $retainKeys: ['a'], a: 1 });
+    const err = (() => {
+      try {
+        combine({ '$setElementOrder/l': ['a'] }, { '$setElementOrder/l': ['b'] });
+      } catch (e) {
+        return e as PatchError;
+      }
+    })();
+    expect(err?.message).toBe('invalid patch format of setElementOrder list');
+    expect(err?.code).toBe(400);
   });
 });

@@ -85,7 +85,7 @@ const deployment = fc.record(
   { requiredKeys: [] },
 );
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 120 };
 
 /**
  * kube sorts the original's scalar merge lists in place before deciding whether their order
@@ -201,7 +201,7 @@ describe('strategic merge patch without metadata is JSON merge patch', () => {
         expect(applyStrategicMergePatch(original, patch, NO_PATCH_META)).toEqual(applyMergePatch(original, patch));
         expect(applyStrategicMergePatch(original, patch, NO_PATCH_META)).toEqual(modified);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });

@@ -115,9 +115,7 @@ describe('exec credential plugins', () => {
       `exec plugin is configured to use API version ${V1}, plugin returned version ${V1B1}`,
     );
     clearExecCache();
-    await expect(run({}, { FAIL: '1' })).rejects.toThrow(
-      /^getting credentials: exec: executable .* failed with exit code 3$/,
-    );
+    await expect(run({}, { FAIL: '1' })).rejects.toThrow(/^exec: executable .* failed with exit code 3$/);
     await expect(run({ command: join(dir, 'missing-plugin'), installHint: 'install it' })).rejects.toThrow(
       /executable .*missing-plugin not found\n\nIt looks like you are trying to use a client-go credential plugin that is not installed\.[\s\S]*\n\ninstall it$/,
     );
@@ -162,6 +160,21 @@ describe('exec credential plugins', () => {
       expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer tok-1', 'Bearer tok-2']);
       accepted = 'never';
       await expect(client.request({ path: '/y' })).rejects.toThrow('Unauthorized');
+      clearExecCache();
+      const failing = new RestClient(
+        testConfig(server.url, {
+          auth: {
+            type: 'exec',
+            exec: exec({ command: join(dir, 'gone') }),
+            cluster: { server: server.url },
+            userName: 'u',
+          },
+        }),
+      );
+      await expect(failing.request({ path: '/z' })).rejects.toThrow(
+        /^Unable to connect to the server: getting credentials: exec: executable .*\/gone not found\n/,
+      );
+      failing.close();
     } finally {
       client.close();
       await server.close();

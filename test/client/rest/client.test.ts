@@ -203,7 +203,6 @@ describe('RestClient requests', () => {
 });
 
 describe('RestClient -v logging', () => {
-  const fixed = () => new Date(2026, 10, 29, 10, 0, 0, 5);
   async function logs(v: number) {
     const lines: string[] = [];
     const { client } = await setup(
@@ -220,7 +219,6 @@ describe('RestClient -v logging', () => {
       },
     );
     await client.request({ path: '/api', accept: 'application/json' });
-    void fixed;
     return lines.join('\n').replace(/milliseconds=\d+/g, 'milliseconds=N');
   }
 

@@ -221,6 +221,8 @@ describe('defaults', () => {
       suspend: false,
       successfulJobsHistoryLimit: 3,
       failedJobsHistoryLimit: 1,
+      // Plain ObjectMeta structs print as `metadata: {}`.
+      jobTemplate: { metadata: {}, spec: { template: { metadata: {} } } },
     });
     const ns = create('', 'namespaces', { metadata: { name: 'shop' } });
     expect(ns).toEqual({

@@ -72,10 +72,69 @@ describe('protobuf bodies', () => {
     });
   });
   it('returns undefined for kinds it cannot read and 400 for garbage', () => {
-    const dep = [0x6b, 0x38, 0x73, 0x00, ...field(1, [...str(1, 'apps/v1'), ...str(2, 'Deployment')])];
-    expect(decodeKubeProtobuf(Buffer.from(dep))).toBeUndefined();
+    const svc = [0x6b, 0x38, 0x73, 0x00, ...field(1, [...str(1, 'v1'), ...str(2, 'Service')])];
+    expect(decodeKubeProtobuf(Buffer.from(svc))).toBeUndefined();
     expect(() => decodeKubeProtobuf(Buffer.from([0x6b, 0x38, 0x73, 0x00, 0x0a, 0xff]))).toThrow(/unable to decode/);
     expect(() => decodeKubeProtobuf(Buffer.from('{}'))).toThrow();
+  });
+});
+
+describe('deployments', () => {
+  it('decodes what kubectl create deployment sends, int-or-strings and quantities included', () => {
+    const intOrString = (n: number, s?: string) =>
+      s === undefined ? [0x08, 0x00, 0x10, n] : [0x08, 0x01, ...str(3, s)];
+    const container = [
+      ...str(1, 'web'),
+      ...str(2, 'nginx'),
+      ...field(6, [0x18, 80, ...str(4, 'TCP')]),
+      ...field(8, field(1, [...str(1, 'cpu'), ...field(2, str(1, '500m'))])),
+      ...str(5, ''),
+      0x80,
+      0x01,
+      0x00,
+    ];
+    const spec = [
+      0x08,
+      0x02,
+      ...field(2, field(1, [...str(1, 'app'), ...str(2, 'web')])),
+      ...field(3, [...field(1, []), ...field(2, field(2, container))]),
+      ...field(4, [
+        ...str(1, 'RollingUpdate'),
+        ...field(2, [...field(1, intOrString(0, '25%')), ...field(2, intOrString(1))]),
+      ]),
+    ];
+    const dep = [
+      0x6b,
+      0x38,
+      0x73,
+      0x00,
+      ...field(1, [...str(1, 'apps/v1'), ...str(2, 'Deployment')]),
+      ...field(2, [...field(1, str(1, 'web')), ...field(2, spec), ...field(3, [])]),
+    ];
+    expect(decodeKubeProtobuf(Buffer.from(dep))).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: {},
+          spec: {
+            containers: [
+              {
+                name: 'web',
+                image: 'nginx',
+                ports: [{ containerPort: 80, protocol: 'TCP' }],
+                resources: { limits: { cpu: '500m' } },
+              },
+            ],
+          },
+        },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: 1 } },
+      },
+      status: {},
+    });
   });
 });
 

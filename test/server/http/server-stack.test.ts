@@ -149,8 +149,8 @@ describe('resources', () => {
       headers: { Accept: 'application/vnd.kubernetes.protobuf, application/json' },
     });
     expect(b.status).toBe(200);
-    // A protobuf kind the server cannot read (the envelope says apps/v1 Deployment).
-    const envelope = Buffer.from('6b3873000a150a07617070732f7631120a4465706c6f796d656e74', 'hex');
+    // A protobuf kind the server cannot read (the envelope says v1 Service).
+    const envelope = Buffer.from('6b3873000a0d0a027631120753657276696365', 'hex');
     const c = await get('/api/v1/namespaces/default/configmaps', {
       method: 'POST',
       body: envelope,
@@ -158,6 +158,24 @@ describe('resources', () => {
     });
     expect(c.status).toBe(415);
     expect(c.json().reason).toBe('UnsupportedMediaType');
+  });
+  it('gzips bodies over 128 KiB only when the client accepts gzip', async () => {
+    const big = JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'big' },
+      data: { k: 'x'.repeat(200 * 1024) },
+    });
+    await get('/api/v1/namespaces/default/configmaps', { method: 'POST', body: big });
+    const zipped = await get('/api/v1/namespaces/default/configmaps/big', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(64 * 1024);
+    expect(zipped.json().data.k).toHaveLength(200 * 1024);
+    const plain = await get('/api/v1/namespaces/default/configmaps/big');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const small = await get('/api/v1/namespaces/default/configmaps/one', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    await get('/api/v1/namespaces/default/configmaps/big', { method: 'DELETE' });
   });
   it('answers 413 for bodies over 3 MiB', async () => {
     const big = Buffer.alloc(3 * 1024 * 1024 + 1, 'a');

@@ -87,6 +87,19 @@ describe('pod subresources and admission', () => {
     expect(e.message).toBe(
       'pods "x" is forbidden: error looking up service account default/missing: serviceaccount "missing" not found',
     );
+    // Admission runs before names are generated: kube names the object by its generateName.
+    const g = await failure(() =>
+      pods().create(
+        ctx(),
+        {
+          ...pod(''),
+          metadata: { generateName: 'web-' },
+          spec: { serviceAccountName: 'missing', containers: [{ name: 'a', image: 'b' }] },
+        },
+        write(),
+      ),
+    );
+    expect(g.message).toMatch(/^pods "web-" is forbidden: /);
   });
 
   it('binds a pod once and evicts it', async () => {

@@ -67,7 +67,10 @@ describe('list', () => {
       'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided',
     );
     const l = await cms().list(ctx(), {});
-    const exact = await cms().list(ctx(), { resourceVersion: l.metadata.resourceVersion, resourceVersionMatch: 'Exact' });
+    const exact = await cms().list(ctx(), {
+      resourceVersion: l.metadata.resourceVersion,
+      resourceVersionMatch: 'Exact',
+    });
     expect(exact.items.length).toBe(l.items.length);
   });
 
@@ -100,5 +103,27 @@ describe('watch', () => {
     await done;
     expect(events.map((e) => `${e.type} ${e.object.metadata?.name}`)).toEqual(['ADDED w', 'MODIFIED w', 'DELETED w']);
     expect(events[0]?.object.kind).toBe('ConfigMap');
+  });
+
+  it('sends initial events then a bookmark marking their end (sendInitialEvents)', async () => {
+    await cms().create(ctx(), configMap('init'), write());
+    const ac = new AbortController();
+    const seen: string[] = [];
+    for await (const ev of cms().watch(ctx(), {
+      sendInitialEvents: true,
+      allowWatchBookmarks: true,
+      resourceVersionMatch: 'NotOlderThan',
+      resourceVersion: '',
+      signal: ac.signal,
+    })) {
+      seen.push(`${ev.type} ${ev.object.metadata?.name ?? ''}`);
+      if (ev.type === 'BOOKMARK') {
+        expect(ev.object.metadata?.annotations?.['k8s.io/initial-events-end']).toBe('true');
+        expect(ev.object.kind).toBe('ConfigMap');
+        ac.abort();
+      }
+    }
+    expect(seen).toContain('ADDED init');
+    expect(seen.at(-1)).toMatch(/^BOOKMARK/);
   });
 });

@@ -311,3 +311,23 @@ describe('KubeStore watch', () => {
     ac.abort();
   });
 });
+
+describe('openStorage', () => {
+  it('refuses a data dir another open store holds, with a clear error', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'kctl-lock-'));
+    const first = await openStorage({ dataDir: dir, compactionIntervalMs: 0 });
+    try {
+      await first.storage.create('/registry/a/b', { metadata: { name: 'b' } });
+      await expect(openStorage({ dataDir: dir })).rejects.toThrow(/cannot open the store at .*another process/);
+    } finally {
+      await first.close();
+    }
+    const again = await openStorage({ dataDir: dir, compactionIntervalMs: 0 });
+    expect((await again.storage.get('/registry/a/b'))?.metadata?.resourceVersion).toBe('1');
+    await again.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

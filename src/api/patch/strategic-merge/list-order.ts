@@ -6,6 +6,7 @@
  */
 import { goValue } from '../go-value-format.js';
 import { isObject, type JsonObject, jsonKind } from '../json-value.js';
+import { goSliceStable } from './go-stable-sort.js';
 import {
   DELETE_DIRECTIVE,
   DIRECTIVE_MARKER,
@@ -103,8 +104,8 @@ export function extractToDeleteItems(list: readonly unknown[]): { keep: unknown[
 }
 
 /**
- * Sorts `toSort` by the position of its items in `order` (stable); for maps, `$patch: delete`
- * items go last. Items absent from `order` keep their relative place after the known ones.
+ * Sorts `toSort` by the position of its items in `order` (Go's stable sort with kube's
+ * comparator); for maps, `$patch: delete` items go last.
  */
 export function normalizeSliceOrder(
   toSort: readonly unknown[],
@@ -118,13 +119,17 @@ export function normalizeSliceOrder(
     validateMergeKeyInLists(mergeKey, items, order);
     ({ keep: items, toDelete } = extractToDeleteItems(items));
   }
-  const rank = (v: unknown): number => {
-    const i = indexOfItem(order, v, mergeKey, kind);
-    return i < 0 ? Number.POSITIVE_INFINITY : i;
-  };
-  const ranked = items.map((v, i) => ({ v, r: rank(v), i }));
-  ranked.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r < b.r ? -1 : 1));
-  return [...ranked.map((x) => x.v), ...toDelete];
+  // kube's comparator calls an item missing from `order` less than anything; Go's stable sort
+  // then moves such items in its own way, which kube's results show.
+  goSliceStable(items, (i, j) => {
+    const ii = indexOfItem(order, items[i], mergeKey, kind);
+    if (ii >= 0) {
+      const ij = indexOfItem(order, items[j], mergeKey, kind);
+      if (ij >= 0) return ii < ij;
+    }
+    return true;
+  });
+  return [...items, ...toDelete];
 }
 
 /**

@@ -7,7 +7,7 @@
  * Functions here mutate the `original` they are given; callers pass deep copies.
  */
 import { goValue } from '../go-value-format.js';
-import { deepClone, isObject, type JsonObject, jsonKind, setField } from '../json-value.js';
+import { deepClone, deepEqual, isObject, type JsonObject, jsonKind, setField } from '../json-value.js';
 import { badRequestPatch } from '../patch-error.js';
 import { fieldStrategy, itemsMeta } from './field-strategy.js';
 import { normalizeElementOrder, partitionByPresence, sliceElementKind, validatePatchOrder } from './list-order.js';
@@ -65,7 +65,7 @@ function applyRetainKeysDirective(original: JsonObject, patch: JsonObject, optio
   if (!options.mergeParallelList) {
     // Combining two patches: both must agree on the list (they are computed from the same object).
     if (Object.hasOwn(original, RETAIN_KEYS_DIRECTIVE)) {
-      if (goValue(original[RETAIN_KEYS_DIRECTIVE]) !== goValue(retain)) {
+      if (!deepEqual(original[RETAIN_KEYS_DIRECTIVE], retain)) {
         throw smpError(
           `${goValue(original[RETAIN_KEYS_DIRECTIVE])} and ${goValue(retain)} are not deep equal: this may happen when calculating the 3-way diff patch`,
         );
@@ -95,8 +95,7 @@ function mergePatchIntoOriginal(original: JsonObject, patch: JsonObject, meta: P
     const setOrder = patch[key];
     if (!options.mergeParallelList) {
       if (Object.hasOwn(original, key)) {
-        if (goValue(original[key]) !== goValue(setOrder))
-          throw smpError(ERR_BAD_PATCH_FORMAT_FOR_SET_ELEMENT_ORDER_LIST);
+        if (!deepEqual(original[key], setOrder)) throw smpError(ERR_BAD_PATCH_FORMAT_FOR_SET_ELEMENT_ORDER_LIST);
       } else {
         setField(original, key, setOrder);
       }

@@ -14,6 +14,12 @@ function rfc3339(seconds: bigint): string {
   return `${new Date(Number(seconds) * 1000).toISOString().slice(0, 19)}Z`;
 }
 
+/** resource.Quantity travels as a message holding its string form. */
+function quantity(bytes: Uint8Array | undefined): string {
+  const s = readFields(bytes ?? new Uint8Array()).find((x) => x.num === 1);
+  return utf8.decode(s?.bytes ?? new Uint8Array());
+}
+
 function scalar(f: WireField, d: FieldDesc): unknown {
   switch (d.type) {
     case 'string':
@@ -24,6 +30,20 @@ function scalar(f: WireField, d: FieldDesc): unknown {
       return Number(toInt64(f.varint ?? 0n));
     case 'bool':
       return (f.varint ?? 0n) !== 0n;
+    case 'quantity':
+      return quantity(f.bytes);
+    case 'intOrString': {
+      // intstr.IntOrString: type (0 = int, 1 = string), intVal, strVal
+      let type = 0n;
+      let intVal = 0n;
+      let strVal = '';
+      for (const x of readFields(f.bytes ?? new Uint8Array())) {
+        if (x.num === 1) type = x.varint ?? 0n;
+        if (x.num === 2) intVal = toInt64(x.varint ?? 0n);
+        if (x.num === 3) strVal = utf8.decode(x.bytes ?? new Uint8Array());
+      }
+      return type === 1n ? strVal : Number(intVal);
+    }
     case 'time': {
       const secs = readFields(f.bytes ?? new Uint8Array()).find((x) => x.num === 1)?.varint;
       return secs === undefined ? undefined : rfc3339(toInt64(secs));
@@ -33,18 +53,18 @@ function scalar(f: WireField, d: FieldDesc): unknown {
   }
 }
 
-function decodeMap(fields: WireField[], valueType: 'string' | 'bytes'): Record<string, string> {
+function decodeMap(fields: WireField[], valueType: 'string' | 'bytes' | 'quantity'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of fields) {
     let key = '';
     let value = '';
     for (const e of readFields(f.bytes ?? new Uint8Array())) {
       if (e.num === 1) key = utf8.decode(e.bytes ?? new Uint8Array());
-      if (e.num === 2)
-        value =
-          valueType === 'bytes'
-            ? Buffer.from(e.bytes ?? new Uint8Array()).toString('base64')
-            : utf8.decode(e.bytes ?? new Uint8Array());
+      if (e.num === 2) {
+        if (valueType === 'bytes') value = Buffer.from(e.bytes ?? new Uint8Array()).toString('base64');
+        else if (valueType === 'quantity') value = quantity(e.bytes);
+        else value = utf8.decode(e.bytes ?? new Uint8Array());
+      }
     }
     out[key] = value;
   }
@@ -85,16 +105,8 @@ export function decodeMessage(name: string, buf: Uint8Array): Record<string, unk
     }
     const v = one(fields[fields.length - 1] as WireField);
     if (v === undefined) continue;
+    // Go's omitempty: zero scalars of non-pointer fields are left out; structs always stay ({}).
     if (!d.pointer && (v === '' || v === 0 || v === false)) continue;
-    if (
-      typeof t === 'object' &&
-      !d.pointer &&
-      v &&
-      typeof v === 'object' &&
-      Object.keys(v).length === 0 &&
-      d.name !== 'metadata'
-    )
-      continue;
     out[d.name] = v;
   }
   return out;

@@ -28,6 +28,9 @@ import {
 } from './types.js';
 import { type Change, type KvWatcher, rowToKv, WatchHub } from './watch-hub.js';
 
+/** Log rows examined per compaction transaction. */
+const COMPACT_CHUNK = 5000;
+
 interface IndexEntry {
   id: number;
   createRev: number;
@@ -79,6 +82,7 @@ export class MvccStore {
           : this.log.historyRange.all(fromId, key, end, limit)) as LogRow[],
       rowById: (id) => this.log.rowById.get(id) as LogRow | undefined,
     });
+    if (this.log.meta('compact_done') < this.compactRev * SUB) this.purge().catch(() => {});
     const leaseMs = opts.leaseCheckIntervalMs ?? 500;
     this.timers.push(setInterval(() => this.expireLeases(), leaseMs).unref());
     const compactMs = opts.compactionIntervalMs ?? 5 * 60_000;
@@ -390,21 +394,44 @@ export class MvccStore {
   // ---- compaction ----
 
   /**
-   * Drops history below `revision`: reads and watches below it then fail with CompactedError.
-   * The state at `revision` and every later event stay readable.
+   * Drops history below `revision`: reads and watches below it fail with CompactedError at once;
+   * the state at `revision` and every later event stay readable. Superseded rows are then deleted
+   * in chunks (one short write transaction each), so a big compaction never stalls writers; the
+   * progress is persisted and an interrupted compaction resumes on reopen.
    */
   compact(revision: number): Promise<void> {
     if (revision > this.rev) return Promise.reject(new FutureRevisionError(revision, this.rev));
     if (revision <= this.compactRev) return Promise.reject(new CompactedError(revision, this.compactRev));
     return this.schedule(() => {
       if (revision <= this.compactRev) return;
-      const from = this.compactRev * SUB;
-      const bound = revision * SUB;
-      this.log.compactPrev.run(from, bound);
-      this.log.compactTombstones.run(from, bound);
       this.log.setMeta.run('compact_rev', revision);
       this.compactRev = revision;
-    });
+    }).then(() => this.purge());
+  }
+
+  private purging: Promise<void> | undefined;
+
+  /** Physically deletes what compaction made unreachable, up to the compacted revision. */
+  private purge(): Promise<void> {
+    this.purging ??= (async () => {
+      try {
+        for (;;) {
+          if (this.closed) return;
+          const done = this.log.meta('compact_done');
+          const bound = this.compactRev * SUB;
+          if (done >= bound) return;
+          await this.schedule(() => {
+            const cut = (this.log.nthIdFrom.get(done, bound, COMPACT_CHUNK) as number | undefined) ?? bound;
+            this.log.compactPrev.run(done, cut);
+            this.log.compactTombstones.run(done, cut);
+            this.log.setMeta.run('compact_done', cut);
+          });
+        }
+      } finally {
+        this.purging = undefined;
+      }
+    })();
+    return this.purging;
   }
 
   // ---- leases ----

@@ -45,6 +45,7 @@ export class SqliteLog {
   readonly setMeta: Database.Statement;
   readonly compactPrev: Database.Statement;
   readonly compactTombstones: Database.Statement;
+  readonly nthIdFrom: Database.Statement;
   readonly leaseInsert: Database.Statement;
   readonly leaseDelete: Database.Statement;
   readonly leaseAll: Database.Statement;
@@ -54,9 +55,12 @@ export class SqliteLog {
 
   /** `path` undefined or ':memory:' = an in-memory database (nothing survives close). */
   constructor(path?: string) {
-    this.db = new Database(path ?? ':memory:');
+    this.db = new Database(path ?? ':memory:', { timeout: 0 });
     const db = this.db;
     db.pragma('page_size = 8192');
+    // One process owns the store: the in-memory index would silently diverge otherwise. The
+    // exclusive lock is taken by the first statement below and held until close.
+    db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('cache_size = -65536'); // 64 MiB page cache
@@ -120,6 +124,8 @@ export class SqliteLog {
       'DELETE FROM kv WHERE id IN (SELECT prev_id FROM kv WHERE id >= ? AND id < ? AND prev_id > 0)',
     );
     this.compactTombstones = db.prepare('DELETE FROM kv WHERE id >= ? AND id < ? AND deleted = 1');
+    // The id `n` rows after `from` (chunk boundary for incremental compaction).
+    this.nthIdFrom = db.prepare('SELECT id FROM kv WHERE id >= ? AND id < ? ORDER BY id LIMIT 1 OFFSET ?').pluck();
     this.leaseInsert = db.prepare('INSERT OR REPLACE INTO lease (id, ttl, expires_ms) VALUES (?, ?, ?)');
     this.leaseDelete = db.prepare('DELETE FROM lease WHERE id = ?');
     this.leaseAll = db.prepare('SELECT id, ttl, expires_ms FROM lease').raw();
