@@ -2,7 +2,8 @@ import { Args, Flags } from '@oclif/core';
 import { ClientCommand } from '../cli/client-command.js';
 import { openApiV3Document } from '../cli/explain/openapi-v3.js';
 import { renderExplain } from '../cli/explain/render.js';
-import type { RestMapping } from '../client/mapper.js';
+import { VerbatimError } from '../client/errors.js';
+import { NoMatchError, type RestMapping } from '../client/mapper.js';
 
 export default class Explain extends ClientCommand {
   static override summary = 'Get documentation for a resource';
@@ -51,5 +52,11 @@ async function splitResourceAndFields(
       // not a type with a group/version suffix: try a shorter prefix
     }
   }
-  return { mapping: await mapper.mappingFor(parts[0]), fields: parts.slice(1) };
+  try {
+    return { mapping: await mapper.mappingFor(parts[0]), fields: parts.slice(1) };
+  } catch (e) {
+    // The mapper's NoResourceMatch reaches kubectl's error handler unwrapped: printed without `error: `.
+    if (e instanceof NoMatchError) throw new VerbatimError(e.message);
+    throw e;
+  }
 }

@@ -174,19 +174,27 @@ describe('writes', () => {
     expect(got.metadata.labels).toEqual({ app: 'web', tier: 'front' });
     expect(got.metadata.annotations.note).toBe('hi');
   });
-  it('typed-client creates (protobuf bodies): configmap, secret, serviceaccount, deployment', async () => {
-    const [cm, secret, sa, deploy] = await Promise.all([
+  it('typed-client creates (protobuf bodies)', async () => {
+    const results = await Promise.all([
       c.kubectl(['create', 'configmap', 'typed', '-n', 'shop', '--from-literal=k=v']),
       c.kubectl(['create', 'secret', 'generic', 'typed', '-n', 'shop', '--from-literal=k=v']),
       c.kubectl(['create', 'serviceaccount', 'typed', '-n', 'shop']),
       c.kubectl(['create', 'deployment', 'typed', '-n', 'shop', '--image=nginx:1.27', '--port=80', '--replicas=2']),
+      c.kubectl(['create', 'service', 'clusterip', 'typed', '-n', 'shop', '--tcp=80:8080']),
+      c.kubectl(['create', 'job', 'typed', '-n', 'shop', '--image=busybox', '--', 'true']),
+      c.kubectl(['create', 'cronjob', 'typed', '-n', 'shop', '--image=busybox', '--schedule=*/5 * * * *']),
     ]);
-    expect([cm.stdout, secret.stdout, sa.stdout, deploy.stdout]).toEqual([
+    expect(results.map((r) => r.stdout)).toEqual([
       'configmap/typed created\n',
       'secret/typed created\n',
       'serviceaccount/typed created\n',
       'deployment.apps/typed created\n',
+      'service/typed created\n',
+      'job.batch/typed created\n',
+      'cronjob.batch/typed created\n',
     ]);
+    const svc = JSON.parse((await c.kubectl(['get', 'svc', 'typed', '-n', 'shop', '-o', 'json'])).stdout);
+    expect(svc.spec.ports).toEqual([{ name: '80-8080', port: 80, protocol: 'TCP', targetPort: 8080 }]);
     const d = JSON.parse((await c.kubectl(['get', 'deploy', 'typed', '-n', 'shop', '-o', 'json'])).stdout);
     expect(d.spec.replicas).toBe(2);
     expect(d.spec.selector).toEqual({ matchLabels: { app: 'typed' } });

@@ -165,6 +165,11 @@ const GO_TEMPLATES = [
   '{{$.kind}} {{range .spec.containers}}{{$.metadata.name}}/{{.name}} {{end}}',
   '{{.spec.containers | len | printf "%03d"}}',
   '{{eq .kind "Pod" "Node"}} {{eq .spec.priority 0}} {{ne .status.big 1000000}}',
+  '{{printf "%s %d" .spec.containers .metadata.labels}}',
+  '{{printf "%5v|%-4d|%05s|%U %#U" .spec.containers .metadata.labels "ab" 72 72}}',
+  '{{printf "%.2f %.2f %.0f %.0f|%e %.2e|%.3g %g" 0.125 2.675 2.5 3.5 123456.789 9.995 1234567.0 1e-5}}',
+  '{{printf "%.3d|%8.3d|%08.3d|%*d|%q %q|%s" 5 5 5 5 1 "a\\"b" 65 nil}}',
+  '{{eq .status.nothing 1}} {{eq .status.nothing .nope}}',
 ];
 
 const GO_TEMPLATE_ERRORS = [
@@ -176,6 +181,11 @@ const GO_TEMPLATE_ERRORS = [
   '{{upper .kind}}',
   '{{range .spec.containers}}',
   'before {{.status.nothing.x}} after',
+  '{{printf 3}}',
+  '{{.metadata.name 1}}',
+  '{{slice .kind 1 10}}',
+  '{{range .kind}}{{end}}',
+  '{{eq .metadata.labels 1}}',
   '{{"YQ" | base64decode}}',
 ];
 

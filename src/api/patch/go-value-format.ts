@@ -5,12 +5,18 @@
  */
 import { isObject } from './json-value.js';
 
-/** Go's shortest `%v` of a float64: exponent form below 1e-4 and from 1e21 up (`1e+21`, `1e-05`). */
+/**
+ * Go's `%v` of a decoded JSON number. kube decodes integers as int64 (plain digits); other
+ * numbers are float64, which `%v` prints in exponent form below 1e-4 and from 1e6 up
+ * (`1.5e+06`, `1e-05`), with at least two exponent digits.
+ */
 function goNumber(n: number): string {
-  const abs = Math.abs(n);
-  if (n === 0 || (abs >= 1e-4 && abs < 1e21)) return String(n);
-  // JS writes `1e-7` / `1e+21`; Go pads the exponent to two digits.
-  return n.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+  if (Number.isInteger(n)) return String(n);
+  const [mantissa, exp] = n.toExponential().split('e');
+  const e = Number(exp);
+  if (e >= -4 && e < 6) return String(n);
+  const digits = String(Math.abs(e)).padStart(2, '0');
+  return `${mantissa}e${e < 0 ? '-' : '+'}${digits}`;
 }
 
 /** Go's `%v` of a JSON value held in an `interface{}`; map keys are printed sorted, as Go does. */

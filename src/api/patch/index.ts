@@ -18,6 +18,13 @@ export {
   type PatchErrorCode,
 } from './patch-error.js';
 export {
+  checkPreconditions,
+  type PatchPrecondition,
+  PatchPreconditionError,
+  requireKeyUnchanged,
+  requireMetadataKeyUnchanged,
+} from './preconditions.js';
+export {
   applyStrategicMergePatch,
   createThreeWayMergePatch,
   createTwoWayMergePatch,

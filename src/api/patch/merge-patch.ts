@@ -16,6 +16,7 @@ import {
   sortKeysDeep,
 } from './json-value.js';
 import { badRequestPatch, internalPatch, PatchConflictError } from './patch-error.js';
+import { checkPreconditions, type PatchPrecondition } from './preconditions.js';
 
 /** Drops null members of objects, recursively, also inside objects held in arrays (evanphx's pruneNulls). */
 function pruneNulls(v: unknown): unknown {
@@ -134,9 +135,15 @@ export function toKubeYaml(v: unknown): string {
  * plus deletions from `original` (the last-applied configuration) to `modified`. Fields someone
  * else added to the live object are kept, fields the user removed from the configuration are
  * deleted. Undefined documents count as `{}`. Throws PatchConflictError when the two halves
- * disagree on a key (cannot happen for well-formed inputs; kept for parity with kube).
+ * disagree on a key (cannot happen for well-formed inputs; kept for parity with kube), and
+ * PatchPreconditionError when the patch fails one of `preconditions`.
  */
-export function createThreeWayMergePatch(original: unknown, modified: unknown, current: unknown): JsonObject {
+export function createThreeWayMergePatch(
+  original: unknown,
+  modified: unknown,
+  current: unknown,
+  preconditions: readonly PatchPrecondition[] = [],
+): JsonObject {
   const additions = keepOrDropNulls(createMergePatch(current, modified), false);
   const deletions = keepOrDropNulls(createMergePatch(original, modified), true);
   if (mergePatchesConflict(additions, deletions)) {
@@ -146,7 +153,9 @@ export function createThreeWayMergePatch(original: unknown, modified: unknown, c
   }
   const merged = deepClone(deletions);
   for (const [k, v] of Object.entries(additions)) mergeAdditions(merged, k, v);
-  return sortKeysDeep(merged);
+  const patch = sortKeysDeep(merged);
+  checkPreconditions(patch, preconditions);
+  return patch;
 }
 
 // MergePatch(deletions, additions) where additions hold no nulls: objects merge, the rest replaces.

@@ -6,6 +6,7 @@
 import { formatGoFloat, goSprint } from '../go-sprint.js';
 import { goQuote, goSyntax } from '../go-syntax.js';
 import { compareBytes } from '../json/go-json.js';
+import { goExponent, goFixed, goGeneral } from './go-float-format.js';
 
 /** A float literal from a template (`1.0`), kept apart from integers for %T and eq. */
 export class GoFloat {
@@ -73,15 +74,17 @@ function pad(s: string, spec: Spec, numeric: boolean): string {
   if (spec.width === undefined || Array.from(s).length >= spec.width) return s;
   const n = spec.width - Array.from(s).length;
   if (spec.minus) return s + ' '.repeat(n);
-  if (spec.zero && numeric) {
-    const sign = /^[+-]/.test(s) ? s[0] : '';
+  if (spec.zero) {
+    // Numbers keep their sign in front of the zeros; Go zero-pads other text as is.
+    const sign = numeric && /^[+-]/.test(s) ? s[0] : '';
     return sign + '0'.repeat(n) + s.slice(sign.length);
   }
   return ' '.repeat(n) + s;
 }
 
-function bad(verb: string, v: unknown): string {
-  return `%!${verb}(${goTypeOf(v)}=${sprintValue(v)})`;
+/** A verb that does not fit the operand: `%!d(string=x)`; the value is printed with %v's padding. */
+function bad(verb: string, v: unknown, spec?: Spec): string {
+  return `%!${verb}(${goTypeOf(v)}=${spec ? formatOne('v', v, spec) : sprintValue(v)})`;
 }
 
 function fmtFloat(n: number, verb: string, spec: Spec): string {
@@ -90,18 +93,15 @@ function fmtFloat(n: number, verb: string, spec: Spec): string {
   switch (verb) {
     case 'f':
     case 'F':
-      s = n.toFixed(prec ?? 6);
+      s = goFixed(n, prec ?? 6);
       break;
     case 'e':
-    case 'E': {
-      const [m, e] = n.toExponential(prec ?? 6).split('e') as [string, string];
-      const ex = Number(e);
-      s = `${m}e${ex < 0 ? '-' : '+'}${String(Math.abs(ex)).padStart(2, '0')}`;
+    case 'E':
+      s = goExponent(n, prec ?? 6);
       if (verb === 'E') s = s.toUpperCase();
       break;
-    }
     default:
-      s = prec === undefined ? formatGoFloat(n) : Number(n.toPrecision(prec)).toString();
+      s = prec === undefined ? formatGoFloat(n) : goGeneral(n, prec);
       if (verb === 'G') s = s.toUpperCase();
   }
   if (spec.plus && n >= 0) s = `+${s}`;
@@ -134,7 +134,8 @@ function fmtInt(n: number, verb: string, spec: Spec): string {
   }
   if (spec.prec !== undefined) digits = digits.padStart(spec.prec, '0');
   const sign = neg ? '-' : spec.plus ? '+' : spec.space ? ' ' : '';
-  return pad(sign + digits, spec, spec.prec === undefined);
+  // An explicit precision turns off zero padding for integers.
+  return pad(sign + digits, spec.prec === undefined ? spec : { ...spec, zero: false }, true);
 }
 
 function formatOne(verb: string, v: unknown, spec: Spec): string {
@@ -153,7 +154,7 @@ function formatOne(verb: string, v: unknown, spec: Spec): string {
       if (isNumber(v)) return isIntVal(v) ? fmtInt(numOf(v), 'd', spec) : fmtFloat(numOf(v), 'g', spec);
       return pad(v === undefined ? '<nil>' : sprintValue(v), spec, false);
     case 'U':
-      if (!isIntVal(v)) return bad(verb, v);
+      if (!isIntVal(v)) return bad(verb, v, spec);
       return pad(
         `U+${numOf(v).toString(16).toUpperCase().padStart(4, '0')}${spec.sharp ? ` '${String.fromCodePoint(numOf(v))}'` : ''}`,
         spec,
@@ -164,17 +165,17 @@ function formatOne(verb: string, v: unknown, spec: Spec): string {
         return pad(spec.prec === undefined ? v : Array.from(v).slice(0, spec.prec).join(''), spec, false);
       if (Array.isArray(v) || (v !== null && typeof v === 'object' && !isNumber(v)))
         return pad(sprintValue(v), spec, false);
-      return bad(verb, v);
+      return bad(verb, v, spec);
     case 'q':
       if (typeof v === 'string') return pad(goQuote(v), spec, false);
       if (isIntVal(v)) return pad(`'${String.fromCodePoint(numOf(v))}'`, spec, false);
-      return bad(verb, v);
+      return bad(verb, v, spec);
     case 't':
-      return typeof v === 'boolean' ? pad(String(v), spec, false) : bad(verb, v);
+      return typeof v === 'boolean' ? pad(String(v), spec, false) : bad(verb, v, spec);
     case 'd':
     case 'o':
     case 'b':
-      return isIntVal(v) ? fmtInt(numOf(v), verb, spec) : bad(verb, v);
+      return isIntVal(v) ? fmtInt(numOf(v), verb, spec) : bad(verb, v, spec);
     case 'x':
     case 'X':
       if (isIntVal(v)) return fmtInt(numOf(v), verb, spec);
@@ -182,16 +183,16 @@ function formatOne(verb: string, v: unknown, spec: Spec): string {
         const hex = Buffer.from(v, 'utf8').toString('hex');
         return pad(verb === 'X' ? hex.toUpperCase() : hex, spec, false);
       }
-      return bad(verb, v);
+      return bad(verb, v, spec);
     case 'c':
-      return isIntVal(v) ? pad(String.fromCodePoint(numOf(v)), spec, false) : bad(verb, v);
+      return isIntVal(v) ? pad(String.fromCodePoint(numOf(v)), spec, false) : bad(verb, v, spec);
     case 'f':
     case 'F':
     case 'e':
     case 'E':
     case 'g':
     case 'G':
-      return isNumber(v) && !isIntVal(v) ? fmtFloat(numOf(v), verb, spec) : bad(verb, v);
+      return isNumber(v) && !isIntVal(v) ? fmtFloat(numOf(v), verb, spec) : bad(verb, v, spec);
     default:
       return `%!${verb}(${goTypeOf(v)}=${sprintValue(v)})`;
   }

@@ -93,6 +93,9 @@ export function decodeBody(
   const cannotHandle = (cause: string) =>
     badRequest(`${dataKind} in version ${JSON.stringify(dataVersion)} cannot be handled as a ${kind.kind}: ${cause}`);
 
+  // Another kind in the body: the store reports kube's conversion/scheme error, not field errors
+  // against a schema that does not apply.
+  if (dataKind !== kind.kind) return { obj, warnings: [] };
   const check = checkAgainstSchema(obj, definitions, kind.definition);
   if (check.typeError) throw cannotHandle(check.typeError);
 

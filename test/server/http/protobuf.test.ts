@@ -72,8 +72,8 @@ describe('protobuf bodies', () => {
     });
   });
   it('returns undefined for kinds it cannot read and 400 for garbage', () => {
-    const svc = [0x6b, 0x38, 0x73, 0x00, ...field(1, [...str(1, 'v1'), ...str(2, 'Service')])];
-    expect(decodeKubeProtobuf(Buffer.from(svc))).toBeUndefined();
+    const pod = [0x6b, 0x38, 0x73, 0x00, ...field(1, [...str(1, 'v1'), ...str(2, 'Pod')])];
+    expect(decodeKubeProtobuf(Buffer.from(pod))).toBeUndefined();
     expect(() => decodeKubeProtobuf(Buffer.from([0x6b, 0x38, 0x73, 0x00, 0x0a, 0xff]))).toThrow(/unable to decode/);
     expect(() => decodeKubeProtobuf(Buffer.from('{}'))).toThrow();
   });

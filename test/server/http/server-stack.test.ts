@@ -149,8 +149,8 @@ describe('resources', () => {
       headers: { Accept: 'application/vnd.kubernetes.protobuf, application/json' },
     });
     expect(b.status).toBe(200);
-    // A protobuf kind the server cannot read (the envelope says v1 Service).
-    const envelope = Buffer.from('6b3873000a0d0a027631120753657276696365', 'hex');
+    // A protobuf kind the server cannot read (the envelope says v1 Pod).
+    const envelope = Buffer.from('6b3873000a090a0276311203506f64', 'hex');
     const c = await get('/api/v1/namespaces/default/configmaps', {
       method: 'POST',
       body: envelope,

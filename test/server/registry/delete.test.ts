@@ -123,7 +123,12 @@ describe('pod subresources and admission', () => {
     expect(again.message).toBe(
       'Operation cannot be fulfilled on pods/binding "b": pod b is already assigned to node "n1"',
     );
-    await pods().createSubresource!(ctx(), 'b', 'eviction', { metadata: { name: 'b' } }, write());
+    // The HTTP layer POSTs subresource bodies through create() with opts.subresource.
+    await pods().create(
+      ctx(),
+      { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'b' } },
+      write({ subresource: 'eviction' }),
+    );
     expect((await failure(() => pods().get(ctx(), 'b'))).code).toBe(404);
     expect(await pods().log!(ctx(), 'sa-missing', {}).catch((e) => e.status.code)).toBe(404);
   });

@@ -124,6 +124,16 @@ describe('patch', () => {
     expect(j.metadata?.generation).toBe(3);
   });
 
+  it('dryRun patches answer the patched object without storing it', async () => {
+    const d = await deps().create(ctx(), deployment('web'), write());
+    const dry = await deps().patch(ctx(), 'web', 'merge', { spec: { replicas: 5 } }, write({ dryRun: true }));
+    expect((dry.spec as { replicas: number }).replicas).toBe(5);
+    expect(dry.metadata?.generation).toBe(2);
+    const stored = await deps().get(ctx(), 'web');
+    expect(stored.metadata?.resourceVersion).toBe(d.metadata?.resourceVersion);
+    expect((stored.spec as { replicas: number }).replicas).toBe(1);
+  });
+
   it('answers kube’s errors for bad patches, stale RVs, unknown fields and apply', async () => {
     await deps().create(ctx(), deployment('web'), write());
     const test = await failure(() =>

@@ -7,6 +7,7 @@
 
 import { goValue } from '../go-value-format.js';
 import { deepClone, deepEqual, isObject, type JsonObject, jsonKind, setField, sortKeysDeep } from '../json-value.js';
+import { checkPreconditions, type PatchPrecondition } from '../preconditions.js';
 import { fieldStrategy, itemsMeta } from './field-strategy.js';
 import {
   compareStrings,
@@ -256,11 +257,19 @@ function diffListsOfMaps(
  * changed fields, null for removed fields, `$setElementOrder` + changed items + `$patch: delete`
  * items for merging lists, `$deleteFromPrimitiveList` for removed scalars of merging lists,
  * `$retainKeys` under retainKeys fields. Keys are sorted as kube's JSON output. Undefined
- * documents count as `{}`; non-objects and malformed merging lists throw PatchError.
+ * documents count as `{}`; non-objects and malformed merging lists throw PatchError, a patch
+ * failing one of `preconditions` PatchPreconditionError.
  */
-export function createTwoWayMergePatch(original: unknown, modified: unknown, meta: PatchMeta): JsonObject {
+export function createTwoWayMergePatch(
+  original: unknown,
+  modified: unknown,
+  meta: PatchMeta,
+  preconditions: readonly PatchPrecondition[] = [],
+): JsonObject {
   const o = original ?? {};
   const m = modified ?? {};
   if (!isObject(o) || !isObject(m)) throw smpError('invalid JSON document');
-  return sortKeysDeep(deepClone(diffMaps(o, m, meta, { setElementOrder: true })));
+  const patch = sortKeysDeep(deepClone(diffMaps(o, m, meta, { setElementOrder: true })));
+  checkPreconditions(patch, preconditions);
+  return patch;
 }

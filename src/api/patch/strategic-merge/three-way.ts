@@ -6,6 +6,7 @@ import { goValue } from '../go-value-format.js';
 import { deepClone, deepEqual, isObject, type JsonObject, sortKeysDeep } from '../json-value.js';
 import { toKubeYaml } from '../merge-patch.js';
 import { PatchConflictError } from '../patch-error.js';
+import { checkPreconditions, type PatchPrecondition } from '../preconditions.js';
 import { diffMaps } from './diff.js';
 import { fieldStrategy, itemsMeta } from './field-strategy.js';
 import { deduplicateScalars, sliceElementKind, sortScalars } from './list-order.js';
@@ -22,7 +23,9 @@ import { DIRECTIVE_MARKER, MERGE_DIRECTIVE, REPLACE_DIRECTIVE, RETAIN_KEYS_DIREC
  * With `overwrite` false, a patch that changes a field differently from how it changed between
  * `original` and `current` fails with PatchConflictError, whose message is kube's
  * `patch:\n<yaml>\nconflicts with changes made from original to current:\n<yaml>\n`.
- * Undefined documents count as `{}`. Keys are sorted as kube's JSON output.
+ * A patch failing one of `preconditions` throws PatchPreconditionError (before the conflict
+ * check, as kube orders them). Undefined documents count as `{}`. Keys are sorted as kube's
+ * JSON output.
  */
 export function createThreeWayMergePatch(
   original: unknown,
@@ -30,6 +33,7 @@ export function createThreeWayMergePatch(
   current: unknown,
   meta: PatchMeta,
   overwrite = true,
+  preconditions: readonly PatchPrecondition[] = [],
 ): JsonObject {
   const o = original ?? {};
   const m = modified ?? {};
@@ -38,6 +42,7 @@ export function createThreeWayMergePatch(
   const delta = deepClone(diffMaps(c, m, meta, { ignoreDeletions: true, setElementOrder: true }));
   const deletions = deepClone(diffMaps(o, m, meta, { setElementOrder: true, ignoreChangesAndAdditions: true }));
   const patch = mergeMap(deletions, delta, meta, { mergeParallelList: false, ignoreUnmatchedNulls: false });
+  checkPreconditions(patch, preconditions);
   if (!overwrite) {
     const changed = diffMaps(o, c, meta, {});
     if (mapsConflict(patch, changed, meta)) {

@@ -140,7 +140,8 @@ export const ingresses: KindDefinition = {
       nameOf(ing),
       strAt(specOf(ing), 'ingressClassName') ?? '<none>',
       ingressHosts(ing),
-      ingressAddress(ing),
+      // The server prints tables wide, so kube never truncates the address there.
+      ingressAddress(ing, true),
       listAt(specOf(ing), 'tls').length > 0 ? '80, 443' : '80',
       age(ing.metadata?.creationTimestamp, now),
     ],
@@ -326,13 +327,14 @@ export const ipaddresses: KindDefinition = {
       nameColumn(),
       column('ParentRef', 'ParentRef references the resource that an IPAddress is attached to. An IPAddress must reference a parent object.'),
     ],
-    cells(ip) {
+    cells(ip, now) {
       const ref = mapAt(specOf(ip), 'parentRef');
-      if (!ref) return [nameOf(ip), '<none>'];
+      // kube appends an age cell although the table declares no Age column.
+      if (!ref) return [nameOf(ip), '<none>', age(ip.metadata?.creationTimestamp, now)];
       const group = strAt(ref, 'group') ?? '';
       let s = `${strAt(ref, 'resource') ?? ''}${group ? `.${group}` : ''}`.toLowerCase();
       if (strAt(ref, 'namespace')) s += `/${strAt(ref, 'namespace')}`;
-      return [nameOf(ip), `${s}/${strAt(ref, 'name') ?? ''}`];
+      return [nameOf(ip), `${s}/${strAt(ref, 'name') ?? ''}`, age(ip.metadata?.creationTimestamp, now)];
     },
   },
 };

@@ -2,7 +2,7 @@
  * Field numbers of the Kubernetes protobuf messages this server reads (from the `protobuf:`
  * struct tags of k8s.io/api and apimachinery). kubectl's typed clients send these kinds as
  * protobuf and do not fall back to JSON, so `kubectl create namespace|configmap|secret|
- * serviceaccount|deployment|job|cronjob` need them. Kinds outside this table still get kube's 415, and so
+ * serviceaccount|service|deployment|job|cronjob` need them. Kinds outside this table still get kube's 415, and so
  * does a body carrying a field the table does not list (nothing is silently dropped).
  */
 
@@ -124,6 +124,42 @@ export const MESSAGES: Record<string, MessageDesc> = {
     8: { name: 'collisionCount', type: 'int', pointer: true },
     9: { name: 'terminatingReplicas', type: 'int', pointer: true },
   },
+  Service: {
+    1: { name: 'metadata', type: msg('ObjectMeta') },
+    2: { name: 'spec', type: msg('ServiceSpec') },
+    3: { name: 'status', type: msg('ServiceStatus') },
+  },
+  ServiceSpec: {
+    1: { name: 'ports', type: msg('ServicePort'), repeated: true },
+    2: { name: 'selector', type: { map: 'string' } },
+    3: { name: 'clusterIP', type: 'string' },
+    4: { name: 'type', type: 'string' },
+    5: { name: 'externalIPs', type: 'string', repeated: true },
+    7: { name: 'sessionAffinity', type: 'string' },
+    8: { name: 'loadBalancerIP', type: 'string' },
+    9: { name: 'loadBalancerSourceRanges', type: 'string', repeated: true },
+    10: { name: 'externalName', type: 'string' },
+    11: { name: 'externalTrafficPolicy', type: 'string' },
+    12: { name: 'healthCheckNodePort', type: 'int' },
+    13: { name: 'publishNotReadyAddresses', type: 'bool' },
+    17: { name: 'ipFamilyPolicy', type: 'string', pointer: true },
+    18: { name: 'clusterIPs', type: 'string', repeated: true },
+    19: { name: 'ipFamilies', type: 'string', repeated: true },
+    20: { name: 'allocateLoadBalancerNodePorts', type: 'bool', pointer: true },
+    21: { name: 'loadBalancerClass', type: 'string', pointer: true },
+    22: { name: 'internalTrafficPolicy', type: 'string', pointer: true },
+    23: { name: 'trafficDistribution', type: 'string', pointer: true },
+  },
+  ServicePort: {
+    1: { name: 'name', type: 'string' },
+    2: { name: 'protocol', type: 'string' },
+    3: { name: 'port', type: 'int' },
+    4: { name: 'targetPort', type: 'intOrString' },
+    5: { name: 'nodePort', type: 'int' },
+    6: { name: 'appProtocol', type: 'string', pointer: true },
+  },
+  ServiceStatus: { 1: { name: 'loadBalancer', type: msg('LoadBalancerStatus') } },
+  LoadBalancerStatus: {},
   Job: {
     1: { name: 'metadata', type: msg('ObjectMeta') },
     2: { name: 'spec', type: msg('JobSpec') },
@@ -234,6 +270,7 @@ export const KIND_MESSAGES: Record<string, string> = {
   'v1/ConfigMap': 'ConfigMap',
   'v1/Secret': 'Secret',
   'v1/ServiceAccount': 'ServiceAccount',
+  'v1/Service': 'Service',
   'apps/v1/Deployment': 'Deployment',
   'batch/v1/Job': 'Job',
   'batch/v1/CronJob': 'CronJob',
