@@ -1,8 +1,8 @@
+import { type ClientContext, createClientContext } from '../client/index.js';
 import { KctlCommand } from './base-command.js';
 import { rewriteBooleanFlags } from './flags/bool-flags.js';
 import type { GlobalFlagValues } from './global-flags.js';
 import { ExitError, kubectlErrorText } from './kubectl-errors.js';
-import { type ClientContext, createClientContext } from '../client/index.js';
 
 /**
  * The base of commands that talk to a server or read the kubeconfig: builds the client context

@@ -28,9 +28,7 @@ function invalidMessage(err: StatusError): string {
   if (details.kind || details.name) s = `The ${details.kind ?? ''} "${details.name ?? ''}" is invalid`;
   else if (causes.length > 0 && !causes[0].field) s = causes[0].message ?? '';
   if (causes.length === 0) return s;
-  return causes
-    .map((c) => `${s}: ${c.field ? `${c.field}: ` : ''}${c.message ?? ''}`)
-    .join('\n');
+  return causes.map((c) => `${s}: ${c.field ? `${c.field}: ` : ''}${c.message ?? ''}`).join('\n');
 }
 
 /** The full text kubectl writes to stderr for an error ending a command (newline-terminated). */

@@ -8,13 +8,21 @@ import { NoMatchError, type RestMapping } from '../client/mapper.js';
 export default class Explain extends ClientCommand {
   static override summary = 'Get documentation for a resource';
   static override description =
-    'Describe fields and structure of various resources, from the server\'s OpenAPI v3 documents. Fields are identified via a JSONPath-like identifier: <type>.<fieldName>[.<fieldName>].';
-  static override examples = ['kctl explain pods', 'kctl explain deployment.spec.strategy', 'kctl explain svc --recursive'];
+    "Describe fields and structure of various resources, from the server's OpenAPI v3 documents. Fields are identified via a JSONPath-like identifier: <type>.<fieldName>[.<fieldName>].";
+  static override examples = [
+    'kctl explain pods',
+    'kctl explain deployment.spec.strategy',
+    'kctl explain svc --recursive',
+  ];
   static override args = { type: Args.string({ description: 'TYPE[.FIELD...]' }) };
   static override flags = {
     recursive: Flags.boolean({ description: 'When true, print the name of all the fields recursively.' }),
     'api-version': Flags.string({ description: 'Use given api-version (group/version) of the resource.' }),
-    output: Flags.string({ char: 'o', default: 'plaintext', description: 'Format in which to render the schema. Valid values are: (plaintext).' }),
+    output: Flags.string({
+      char: 'o',
+      default: 'plaintext',
+      description: 'Format in which to render the schema. Valid values are: (plaintext).',
+    }),
   };
 
   async run(): Promise<void> {
@@ -35,7 +43,9 @@ export default class Explain extends ClientCommand {
       [group, version] = i < 0 ? ['', gv] : [gv.slice(0, i), gv.slice(i + 1)];
     }
     const doc = await openApiV3Document(ctx, group, version);
-    renderExplain(doc, { group, version, resource: mapping.resource.resource }, fields, flags.recursive, (s) => this.out(s));
+    renderExplain(doc, { group, version, resource: mapping.resource.resource }, fields, flags.recursive, (s) =>
+      this.out(s),
+    );
   }
 }
 

@@ -39,7 +39,8 @@ export async function describeSecret(obj: KObject): Promise<string> {
   const data = (obj.data ?? {}) as Record<string, string>;
   for (const k of sortedKeys(data)) {
     const bytes = Buffer.from(data[k], 'base64');
-    if (k === 'token' && type === 'kubernetes.io/service-account-token') w.write(LEVEL_0, `${k}:\t${bytes.toString('utf8')}\n`);
+    if (k === 'token' && type === 'kubernetes.io/service-account-token')
+      w.write(LEVEL_0, `${k}:\t${bytes.toString('utf8')}\n`);
     else w.write(LEVEL_0, `${k}:\t${bytes.length} bytes\n`);
   }
   return w.toString();
@@ -48,7 +49,8 @@ export async function describeSecret(obj: KObject): Promise<string> {
 export async function describeServiceAccount(obj: KObject, ctx: DescribeContext): Promise<string> {
   const w = new PrefixWriter();
   header(w, obj);
-  const names = (list: unknown) => (Array.isArray(list) ? list.map((r) => String((r as { name?: string }).name ?? '')) : []);
+  const names = (list: unknown) =>
+    Array.isArray(list) ? list.map((r) => String((r as { name?: string }).name ?? '')) : [];
   const sections: [string, string[], boolean][] = [
     ['Image pull secrets:', names(obj.imagePullSecrets), true],
     ['Mountable secrets: ', names(obj.secrets), false],
@@ -58,7 +60,9 @@ export async function describeServiceAccount(obj: KObject, ctx: DescribeContext)
       if (always) w.write(LEVEL_0, `${title}\t<none>\n`);
       continue;
     }
-    list.forEach((n, i) => w.write(LEVEL_0, `${i === 0 ? title : '                   '}\t${n}\n`));
+    list.forEach((n, i) => {
+      w.write(LEVEL_0, `${i === 0 ? title : '                   '}\t${n}\n`);
+    });
   }
   await appendEvents(obj, ctx, w);
   return w.toString();

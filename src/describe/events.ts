@@ -14,7 +14,8 @@ interface EventObj {
   eventTime?: string;
   series?: { count?: number; lastObservedTime?: string };
   source?: { component?: string };
-  reportingController?: string;
+  /** JSON name of Go's ReportingController. */
+  reportingComponent?: string;
 }
 
 /** Lists the events whose involvedObject is `obj` (kubectl's searchEvents field selector). */
@@ -61,7 +62,7 @@ export function describeEvents(events: EventObj[], w: PrefixWriter, now: number)
     let interval = first;
     if (e.series) interval = `${since(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${first})`;
     else if ((e.count ?? 0) > 1) interval = `${since(e.lastTimestamp, now)} (x${e.count} over ${first})`;
-    const source = e.source?.component || e.reportingController || '';
+    const source = e.source?.component || e.reportingComponent || '';
     w.write(LEVEL_1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}\n`);
   }
 }

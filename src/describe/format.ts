@@ -31,7 +31,11 @@ export function printLabelsMultiline(
 const shorten = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}...` : s);
 
 /** Annotations like labels; long or multi-line values go on their own indented lines. */
-export function printAnnotationsMultiline(w: PrefixWriter, title: string, annotations: Record<string, string> | undefined): void {
+export function printAnnotationsMultiline(
+  w: PrefixWriter,
+  title: string,
+  annotations: Record<string, string> | undefined,
+): void {
   w.write(LEVEL_0, `${title}:\t`);
   const keys = sortedKeys(annotations).filter((k) => !SKIPPED_ANNOTATIONS.has(k));
   if (keys.length === 0) {

@@ -3,6 +3,7 @@
  * custom resources) get the generic one.
  */
 import { describeConfigMap, describeNamespace, describeSecret, describeServiceAccount } from './config-describers.js';
+import { describeDeployment } from './deployment-describer.js';
 import { describeGeneric } from './generic.js';
 import { describeService } from './service-describer.js';
 import type { Describer } from './types.js';
@@ -13,6 +14,7 @@ const DESCRIBERS: Record<string, Describer> = {
   '/ServiceAccount': describeServiceAccount,
   '/Namespace': describeNamespace,
   '/Service': describeService,
+  'apps/Deployment': describeDeployment,
 };
 
 export function describerFor(group: string, kind: string): Describer {

@@ -1,5 +1,5 @@
-import type { RestClient } from '../client/rest/client.js';
 import type { RestMapping } from '../client/mapper.js';
+import type { RestClient } from '../client/rest/client.js';
 
 export type KObject = Record<string, unknown> & {
   apiVersion?: string;

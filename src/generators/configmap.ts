@@ -44,17 +44,16 @@ export function configMapObject(o: DataSourceOptions): Record<string, unknown> {
   const add = (e: DataEntry, allowBinary: boolean) => {
     const bad = configKeyError(e.key);
     if (bad) throw new Error(`"${e.key}" is not a valid key name for a ConfigMap: ${bad}`);
-    if (allowBinary && !isValidUtf8(e.value)) {
-      if (e.key in binary) {
-        throw new Error(`cannot add key ${e.key}, another key by that name already exists in BinaryData for ConfigMap ${o.name}`);
-      }
-      binary[e.key] = e.value.toString('base64');
-      return;
-    }
     if (e.key in data) {
       throw new Error(`cannot add key "${e.key}", another key by that name already exists in Data for ConfigMap "${o.name}"`);
     }
-    data[e.key] = e.value.toString('utf8');
+    if (e.key in binary) {
+      throw new Error(
+        `cannot add key "${e.key}", another key by that name already exists in BinaryData for ConfigMap "${o.name}"`,
+      );
+    }
+    if (allowBinary && !isValidUtf8(e.value)) binary[e.key] = e.value.toString('base64');
+    else data[e.key] = e.value.toString('utf8');
   };
   for (const e of files) add(e, true);
   for (const e of literals) add(e, false);

@@ -65,12 +65,14 @@ const ENV_KEY_MSG =
  * without `=` takes the value from this process's environment ("" when unset).
  */
 export function readEnvFile(path: string, env: NodeJS.ProcessEnv = process.env): DataEntry[] {
-  let text: string;
+  let st: ReturnType<typeof statSync>;
   try {
-    text = readFileSync(path, 'utf8');
+    st = statSync(path);
   } catch {
-    throw new Error(`open ${path}: no such file or directory`);
+    throw new Error(`error reading ${path}: no such file or directory`);
   }
+  if (st.isDirectory()) throw new Error('env config file cannot be a directory');
+  const text = readFileSync(path, 'utf8');
   const out: DataEntry[] = [];
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
@@ -100,7 +102,7 @@ export function configKeyError(key: string): string | undefined {
   if (key === '.') errs.push("must not be '.'");
   else if (key === '..') errs.push("must not be '..'");
   else if (key.startsWith('..')) errs.push("must not start with '..'");
-  return errs.length ? errs.join(', ') : undefined;
+  return errs.length ? errs.join(',') : undefined;
 }
 
 /** Go's utf8.Valid: Node's decoder replaces bad sequences, so a round trip detects them. */

@@ -146,6 +146,38 @@ function templatePrinter(kind: string, text: string | undefined, flags: PrintFla
 }
 
 /**
+ * The human-readable printer ('' / 'wide') with --sort-by applied to each Table, for callers that
+ * print several results at once (`printAll`, as `kubectl get TYPE1,TYPE2` does) or a watch stream
+ * (`print` per event: header once, widths remembered).
+ */
+export function humanPrinterForFlags(flags: PrintFlags): {
+  print(obj: unknown, out: Output, ctx?: PrintContext): void;
+  printAll(entries: { obj: unknown; ctx?: PrintContext }[], out: Output): void;
+  readonly writtenChars: number;
+} {
+  const inner = new HumanReadablePrinter({
+    wide: flags.output === 'wide',
+    noHeaders: flags.noHeaders,
+    showLabels: flags.showLabels,
+    labelColumns: flags.labelColumns,
+    showKind: flags.showKind,
+    allNamespaces: flags.allNamespaces,
+  });
+  const prepare = (obj: unknown) => (flags.sortBy && isTable(obj) ? sortTable(obj, flags.sortBy) : obj);
+  return {
+    print: (obj, out, ctx) => inner.print(prepare(obj), out, ctx),
+    printAll: (entries, out) =>
+      inner.printAll(
+        entries.map((e) => ({ obj: prepare(e.obj), ctx: e.ctx })),
+        out,
+      ),
+    get writtenChars() {
+      return inner.writtenChars;
+    },
+  };
+}
+
+/**
  * The printer for `-o`/`--template` as kubectl chooses it. Throws kubectl's errors: an unknown
  * format lists the allowed ones; template formats without a template, bad templates and bad
  * custom-columns specs fail here, before anything is fetched.

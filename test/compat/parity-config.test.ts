@@ -76,7 +76,11 @@ describe('config reads match kubectl', () => {
   }
   for (const file of ['empty', 'one-cluster']) {
     it(`view, get-clusters and current-context on ${file}`, async () => {
-      for (const args of [['config', 'view'], ['config', 'get-clusters'], ['config', 'current-context']]) {
+      for (const args of [
+        ['config', 'view'],
+        ['config', 'get-clusters'],
+        ['config', 'current-context'],
+      ]) {
         const full = [...args, '--kubeconfig', join(dir, file)];
         expectSame(expect, await p.kctl(full), await p.kubectl(full));
       }

@@ -3,8 +3,8 @@
  * server half: the client half names a different program) and cluster-info.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KubectlResult } from './support/cluster.js';
 import { expectSame, mapLimit, type Parity, startParity } from './parity-support.js';
+import type { KubectlResult } from './support/cluster.js';
 
 let p: Parity;
 let wanted: KubectlResult[] = [];

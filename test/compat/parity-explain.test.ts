@@ -1,7 +1,7 @@
 /** `kctl explain` beside kubectl v1.35 (OpenAPI v3, plaintext template). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KubectlResult } from './support/cluster.js';
 import { expectSame, mapLimit, type Parity, startParity } from './parity-support.js';
+import type { KubectlResult } from './support/cluster.js';
 
 let p: Parity;
 let wanted: KubectlResult[] = [];

@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KubectlResult } from './support/cluster.js';
 import { expectSame, mapLimit, type Parity, startParity } from './parity-support.js';
+import type { KubectlResult } from './support/cluster.js';
 
 let p: Parity;
 let wanted: KubectlResult[] = [];

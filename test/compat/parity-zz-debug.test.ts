@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, it } from 'vitest';
-import { type Parity, startParity } from '/work/main/test/compat/parity-support.js';
+import { type Parity, startParity } from './parity-support.js';
 
 let p: Parity;
 beforeAll(async () => {
   p = await startParity();
   await p.kubectl(['create', 'namespace', 'shop']);
-  await p.kubectl(['apply', '-f', join('/work/main/test/compat/manifests/shop.yaml')]);
+  await p.kubectl(['apply', '-f', join(import.meta.dirname, 'manifests', 'shop.yaml')]);
+  await p.kubectl(['apply', '-f', join(import.meta.dirname, 'fixtures', 'describe-extras.yaml')]);
 });
 afterAll(async () => {
   await p?.stop();
@@ -28,7 +29,7 @@ it('dump', async () => {
         '\n--kctl ' +
         g.code +
         '\n' +
-        g.stdout +
+        (g.stdout === w.stdout ? '<same>' : g.stdout) +
         '\n[stderr]' +
         g.stderr,
     );

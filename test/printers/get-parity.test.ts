@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   HumanReadablePrinter,
+  humanPrinterForFlags,
   kubectlList,
   type PrintContext,
   type PrintFlags,
@@ -85,6 +86,34 @@ const DEPLOY_TABLE: Table = {
   ],
 };
 
+/** Cells of every JSON type and the awkward strings kubectl escapes or cuts. */
+const ODD_TABLE: Table = {
+  kind: 'Table',
+  apiVersion: 'meta.k8s.io/v1',
+  metadata: {},
+  columnDefinitions: [
+    { name: 'Name', type: 'string', format: 'name', description: '', priority: 0 },
+    { name: 'Data', type: 'string', format: '', description: '', priority: 0 },
+    { name: 'Age', type: 'string', format: '', description: '', priority: 0 },
+  ],
+  rows: [
+    ['héllo', 1, '5d'],
+    ['b', 'line1\nline2', 'x'],
+    ['c', 'esc\u001b[31mred', 'tab\there'],
+    ['d', 1e6, 1234567.5],
+    ['e', [{ a: 1, b: [1, 2] }, null, 'x'], {}],
+    ['f'],
+    ['g', 'cr\rlf', true],
+  ].map((cells) => ({
+    cells,
+    object: {
+      kind: 'PartialObjectMetadata',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: { name: String(cells[0]), namespace: 'default' },
+    },
+  })),
+};
+
 const podList = (pods: ReturnType<typeof pod>[]) => ({
   kind: 'PodList',
   apiVersion: 'v1',
@@ -105,6 +134,7 @@ beforeAll(async () => {
     json: podList([...PODS, OTHER_NS_POD]),
     table: podTable([...PODS, OTHER_NS_POD]),
   });
+  server.set({ path: '/api/v1/namespaces/default/configmaps', json: {}, table: ODD_TABLE });
   server.set({
     path: '/apis/apps/v1/namespaces/default/deployments',
     json: { kind: 'DeploymentList', apiVersion: 'apps/v1', metadata: {}, items: [] },
@@ -157,6 +187,9 @@ describe.concurrent('human tables match kubectl get', () => {
     it(`get ${args}`, async () => expectSame(args, await ours(flags, t)));
   }
 
+  it('get configmaps: odd cells (unicode, line breaks, ESC, tabs, numbers, lists, maps, short rows)', async () =>
+    expectSame('configmaps', await ours({}, ODD_TABLE, { kind: 'ConfigMap', group: '', namespaced: true })));
+
   it('get pods,deployments: two tables, kinds shown, blank line between', async () => {
     const printer = new HumanReadablePrinter({ showKind: true });
     let out = '';
@@ -171,7 +204,7 @@ describe.concurrent('human tables match kubectl get', () => {
   });
 
   it('get pods,deployments --no-headers -o wide', async () => {
-    const printer = new HumanReadablePrinter({ showKind: true, noHeaders: true, wide: true });
+    const printer = humanPrinterForFlags({ showKind: true, noHeaders: true, output: 'wide' });
     let out = '';
     printer.printAll(
       [

@@ -30,6 +30,8 @@ type Container = JsonObject | unknown[];
 interface Location {
   container: Container;
   key: string;
+  /** The path as fast-json-patch wants it: evanphx ignores the first token, so `a/b` means `/b`. */
+  pointer: string;
 }
 
 // evanphx wraps its sentinel errors with pkg/errors: "<context>: <sentinel>".
@@ -123,7 +125,7 @@ function locate(doc: unknown, path: string): Location | undefined {
     cur = next;
   }
   if (!isObject(cur) && !Array.isArray(cur)) return undefined;
-  return { container: cur, key: unescapeToken(tokens[tokens.length - 1]) };
+  return { container: cur, key: unescapeToken(tokens[tokens.length - 1]), pointer: `/${tokens.slice(1).join('/')}` };
 }
 
 /** Go's strconv.Atoi: optional sign, decimal digits. */
@@ -168,9 +170,9 @@ function run(doc: unknown, operation: jsonpatch.Operation): unknown {
 function add(doc: unknown, path: string, value: unknown, missingText: string): unknown {
   const loc = locate(doc, path);
   if (!loc) throw invalidPatch(missingText);
-  if (!Array.isArray(loc.container)) return run(doc, { op: 'add', path, value });
+  if (!Array.isArray(loc.container)) return run(doc, { op: 'add', path: loc.pointer, value });
   const list = loc.container;
-  if (loc.key === '-') return run(doc, { op: 'add', path, value });
+  if (loc.key === '-') return run(doc, { op: 'add', path: loc.pointer, value });
   let idx = parseIndex(loc.key);
   if (idx === undefined) {
     throw invalidPatch(
@@ -182,7 +184,7 @@ function add(doc: unknown, path: string, value: unknown, missingText: string): u
     throw invalidPatch(`error in add for path: '${path}': Unable to access invalid index: ${idx}: ${INVALID_INDEX}`);
   }
   if (idx < 0) idx += size;
-  return run(doc, { op: 'add', path: pointerWithKey(path, String(idx)), value });
+  return run(doc, { op: 'add', path: pointerWithKey(loc.pointer, String(idx)), value });
 }
 
 function remove(doc: unknown, path: string): unknown {
@@ -194,13 +196,13 @@ function remove(doc: unknown, path: string): unknown {
         `error in remove for path: '${path}': Unable to remove nonexistent key: ${loc.key}: ${MISSING}`,
       );
     }
-    return run(doc, { op: 'remove', path });
+    return run(doc, { op: 'remove', path: loc.pointer });
   }
   const idx = existingIndex(loc.container, loc.key);
   if (idx === undefined) {
     throw invalidPatch(`error in remove for path: '${path}': ${indexError(loc.key)}`);
   }
-  return run(doc, { op: 'remove', path: pointerWithKey(path, String(idx)) });
+  return run(doc, { op: 'remove', path: pointerWithKey(loc.pointer, String(idx)) });
 }
 
 function replace(doc: unknown, path: string, value: unknown): unknown {
@@ -215,13 +217,13 @@ function replace(doc: unknown, path: string, value: unknown): unknown {
   if (!Array.isArray(loc.container)) {
     // evanphx sets the key whether or not it exists.
     const op = Object.hasOwn(loc.container, loc.key) ? 'replace' : 'add';
-    return run(doc, { op, path, value });
+    return run(doc, { op, path: loc.pointer, value });
   }
   const idx = existingIndex(loc.container, loc.key);
   if (idx === undefined) {
     throw invalidPatch(`replace operation does not apply: doc is missing key: ${path}: ${MISSING}`);
   }
-  return run(doc, { op: 'replace', path: pointerWithKey(path, String(idx)), value });
+  return run(doc, { op: 'replace', path: pointerWithKey(loc.pointer, String(idx)), value });
 }
 
 function test(doc: unknown, path: string, value: unknown): void {

@@ -76,7 +76,11 @@ function resourceObject(row: ApiResourceRow): Record<string, unknown> {
   return o;
 }
 
-export function printApiResources(rows: ApiResourceRow[], o: { output: string; noHeaders?: boolean }, out: Output): void {
+export function printApiResources(
+  rows: ApiResourceRow[],
+  o: { output: string; noHeaders?: boolean },
+  out: Output,
+): void {
   if (o.output === 'json' || o.output === 'yaml') {
     const list = { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: '', resources: rows.map(resourceObject) };
     if (o.output === 'json') out.write(typedJson(list));

@@ -3,7 +3,14 @@
  * order (what -o json shows), named lists sorted by name and `null` when empty, exec's `env`
  * and `provideClusterInfo` always present, empty preferences omitted.
  */
-import type { AuthInfo, Cluster, Context, ExecConfig, Kubeconfig, NamedExtension } from '../../client/kubeconfig/types.js';
+import type {
+  AuthInfo,
+  Cluster,
+  Context,
+  ExecConfig,
+  Kubeconfig,
+  NamedExtension,
+} from '../../client/kubeconfig/types.js';
 
 type Obj = Record<string, unknown>;
 

@@ -5,10 +5,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { GlobalFlagValues } from '../global-flags.js';
 import { defaultLoadingRules, mergeInto, parseKubeconfig, precedence } from '../../client/kubeconfig/load.js';
 import { emptyKubeconfig, type Kubeconfig } from '../../client/kubeconfig/types.js';
 import { printerForFlags } from '../../printers/index.js';
+import type { GlobalFlagValues } from '../global-flags.js';
 import { externalConfig } from './external-config.js';
 
 export interface KubeconfigFile {
@@ -35,7 +35,8 @@ export function loadKubeconfigSet(flags: GlobalFlagValues): KubeconfigSet {
       if (mustExist) throw new Error(`stat ${path}: no such file or directory`);
       continue;
     }
-    if (statSync(path).isDirectory()) throw new Error(`error loading config file "${path}": read ${path}: is a directory`);
+    if (statSync(path).isDirectory())
+      throw new Error(`error loading config file "${path}": read ${path}: is a directory`);
     const config = parseKubeconfig(readFileSync(path, 'utf8'), path);
     loaded.push({ path, config });
     mergeInto(merged, structuredClone(config));

@@ -31,7 +31,9 @@ export function redact(cfg: Kubeconfig): Kubeconfig {
     ...cfg,
     clusters: cfg.clusters.map((c) => ({
       name: c.name,
-      cluster: c.cluster['certificate-authority-data'] ? { ...c.cluster, 'certificate-authority-data': DATA_OMITTED } : c.cluster,
+      cluster: c.cluster['certificate-authority-data']
+        ? { ...c.cluster, 'certificate-authority-data': DATA_OMITTED }
+        : c.cluster,
     })),
     users: cfg.users.map((u) => {
       const user = { ...u.user };

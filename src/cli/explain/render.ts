@@ -47,7 +47,8 @@ function resolveRef(ref: unknown, doc: OpenApiDocument): Schema | undefined {
   return cur as Schema;
 }
 
-const mapAdditional = (s: Schema): Schema | undefined => (isMap(s.additionalProperties) ? s.additionalProperties : undefined);
+const mapAdditional = (s: Schema): Schema | undefined =>
+  isMap(s.additionalProperties) ? s.additionalProperties : undefined;
 
 export function typeGuess(s: Schema, doc: OpenApiDocument): string {
   if (s.items) return `[]${typeGuess(s.items, doc)}`;
@@ -56,7 +57,7 @@ export function typeGuess(s: Schema, doc: OpenApiDocument): string {
   if (s.allOf && !s.properties && s.allOf.length === 1) return typeGuess(s.allOf[0], doc);
   if (s.$ref) {
     const ref = resolveRef(s.$ref, doc);
-    if (!ref || !ref.type || ref.type === 'object') {
+    if (!ref?.type || ref.type === 'object') {
       const name = s.$ref.split('/').pop() ?? '';
       return name.split('.').pop() || 'Object';
     }

@@ -11,15 +11,23 @@ export const printFlags = {
     description:
       'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).',
   }),
-  template: Flags.string({ description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.' }),
+  template: Flags.string({
+    description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.',
+  }),
   'allow-missing-template-keys': Flags.boolean({
     default: true,
     allowNo: true,
     description: 'If true, ignore any errors in templates when a field or map key is missing in the template.',
   }),
-  'show-managed-fields': Flags.boolean({ description: 'If true, keep the managedFields when printing objects in JSON or YAML format.' }),
-  'sort-by': Flags.string({ description: 'If non-empty, sort list types using this field specification (a JSONPath expression).' }),
-  'no-headers': Flags.boolean({ description: "When using the default or custom-column output format, don't print headers." }),
+  'show-managed-fields': Flags.boolean({
+    description: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
+  }),
+  'sort-by': Flags.string({
+    description: 'If non-empty, sort list types using this field specification (a JSONPath expression).',
+  }),
+  'no-headers': Flags.boolean({
+    description: "When using the default or custom-column output format, don't print headers.",
+  }),
   'show-labels': Flags.boolean({ description: 'When printing, show all labels as the last column.' }),
   'show-kind': Flags.boolean({ description: 'If present, list the resource type for the requested object(s).' }),
   'label-columns': Flags.string({

@@ -13,9 +13,9 @@ export const resourceFlags = {
   }),
   selector: Flags.string({
     char: 'l',
-    description: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.',
+    description: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.",
   }),
-  'field-selector': Flags.string({ description: 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'.' }),
+  'field-selector': Flags.string({ description: "Selector (field query) to filter on, supports '=', '==', and '!='." }),
   'all-namespaces': Flags.boolean({
     char: 'A',
     description: 'If present, list the requested object(s) across all namespaces.',

@@ -9,8 +9,8 @@ import type { RestClient } from '../../client/rest/client.js';
 import { watch } from '../../client/watch/http-watch.js';
 import { type PrintContext, printerForFlags } from '../../printers/index.js';
 import { buildResources } from '../../resource/builder.js';
-import { multipleKinds } from './run-get.js';
 import type { GetRequest } from './run-get.js';
+import { multipleKinds } from './run-get.js';
 
 export interface WatchRequest extends GetRequest {
   watchOnly?: boolean;

@@ -18,7 +18,9 @@ export default class DeleteContext extends ClientCommand {
       throw new Error(`cannot delete context ${name}, not in ${configFile}`);
     }
     if (set.merged['current-context'] === name) {
-      this.err('warning: this removed your active context, use "kubectl config use-context" to select a different one\n');
+      this.err(
+        'warning: this removed your active context, use "kubectl config use-context" to select a different one\n',
+      );
     }
     editFile(set, fileFor(set, 'contexts', name), (cfg) => {
       cfg.contexts = cfg.contexts.filter((c) => c.name !== name);

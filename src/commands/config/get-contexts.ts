@@ -1,16 +1,22 @@
 import { Flags } from '@oclif/core';
 import { ClientCommand } from '../../cli/client-command.js';
-import { ExitError } from '../../cli/kubectl-errors.js';
 import { loadKubeconfigSet } from '../../cli/config/kubeconfig-files.js';
+import { ExitError } from '../../cli/kubectl-errors.js';
 import { TabWriter } from '../../printers/index.js';
 
 export default class GetContexts extends ClientCommand {
   static override summary = 'Describe one or many contexts';
   static override description = 'Display one or many contexts from the kubeconfig file.';
-  static override examples = ['kctl config get-contexts', 'kctl config get-contexts my-context', 'kctl config get-contexts -o name'];
+  static override examples = [
+    'kctl config get-contexts',
+    'kctl config get-contexts my-context',
+    'kctl config get-contexts -o name',
+  ];
   static override strict = false;
   static override flags = {
-    'no-headers': Flags.boolean({ description: "When using the default or custom-column output format, don't print headers." }),
+    'no-headers': Flags.boolean({
+      description: "When using the default or custom-column output format, don't print headers.",
+    }),
     output: Flags.string({ char: 'o', description: 'Output format. One of: (name).' }),
   };
 

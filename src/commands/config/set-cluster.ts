@@ -8,7 +8,10 @@ export default class SetCluster extends ClientCommand {
   static override summary = 'Set a cluster entry in kubeconfig';
   static override description =
     'Set a cluster entry in kubeconfig. Specifying a name that already exists merges new fields on top of existing values.';
-  static override examples = ['kctl config set-cluster e2e --server=https://1.2.3.4', 'kctl config set-cluster e2e --certificate-authority=ca.crt --embed-certs'];
+  static override examples = [
+    'kctl config set-cluster e2e --server=https://1.2.3.4',
+    'kctl config set-cluster e2e --certificate-authority=ca.crt --embed-certs',
+  ];
   static override args = { name: Args.string({ description: 'cluster name' }) };
   static override flags = {
     'embed-certs': Flags.boolean({ description: 'embed-certs for the cluster entry in kubeconfig' }),

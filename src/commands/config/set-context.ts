@@ -6,7 +6,10 @@ export default class SetContext extends ClientCommand {
   static override summary = 'Set a context entry in kubeconfig';
   static override description =
     'Set a context entry in kubeconfig. Specifying a name that already exists merges new fields on top of existing values.';
-  static override examples = ['kctl config set-context --current --namespace=shop', 'kctl config set-context dev --cluster=dev --user=alice'];
+  static override examples = [
+    'kctl config set-context --current --namespace=shop',
+    'kctl config set-context dev --cluster=dev --user=alice',
+  ];
   static override args = { name: Args.string({ description: 'context name' }) };
   static override flags = {
     current: Flags.boolean({ description: 'Modify the current context' }),

@@ -8,14 +8,27 @@ export default class SetCredentials extends ClientCommand {
   static override summary = 'Set a user entry in kubeconfig';
   static override description =
     'Set a user entry in kubeconfig. Setting a token or basic auth clears the other kind; existing fields are kept otherwise.';
-  static override examples = ['kctl config set-credentials alice --token=abc', 'kctl config set-credentials bob --username=bob --password=pw'];
+  static override examples = [
+    'kctl config set-credentials alice --token=abc',
+    'kctl config set-credentials bob --username=bob --password=pw',
+  ];
   static override args = { name: Args.string({ description: 'user name' }) };
   static override flags = {
     'embed-certs': Flags.boolean({ description: 'Embed client cert/key for the user entry in kubeconfig' }),
-    'exec-command': Flags.string({ description: 'Command for the exec credential plugin for the user entry in kubeconfig' }),
-    'exec-api-version': Flags.string({ description: 'API version of the exec credential plugin for the user entry in kubeconfig' }),
-    'exec-arg': Flags.string({ multiple: true, description: 'New arguments for the exec credential plugin command for the user entry in kubeconfig' }),
-    'exec-env': Flags.string({ multiple: true, description: "'key=value' environment values for the exec credential plugin" }),
+    'exec-command': Flags.string({
+      description: 'Command for the exec credential plugin for the user entry in kubeconfig',
+    }),
+    'exec-api-version': Flags.string({
+      description: 'API version of the exec credential plugin for the user entry in kubeconfig',
+    }),
+    'exec-arg': Flags.string({
+      multiple: true,
+      description: 'New arguments for the exec credential plugin command for the user entry in kubeconfig',
+    }),
+    'exec-env': Flags.string({
+      multiple: true,
+      description: "'key=value' environment values for the exec credential plugin",
+    }),
   };
 
   async run(): Promise<void> {

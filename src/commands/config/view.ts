@@ -12,12 +12,17 @@ export default class ConfigView extends ClientCommand {
   static override summary = 'Display merged kubeconfig settings or a specified kubeconfig file';
   static override description =
     'Display merged kubeconfig settings or a specified kubeconfig file. Secrets are shown as DATA+OMITTED or REDACTED unless --raw.';
-  static override examples = ['kctl config view', 'kctl config view --minify --flatten', "kctl config view -o jsonpath='{.users[*].name}'"];
+  static override examples = [
+    'kctl config view',
+    'kctl config view --minify --flatten',
+    "kctl config view -o jsonpath='{.users[*].name}'",
+  ];
   static override flags = {
     output: Flags.string({
       char: 'o',
       default: 'yaml',
-      description: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+      description:
+        'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
     }),
     template: printFlags.template,
     'allow-missing-template-keys': printFlags['allow-missing-template-keys'],

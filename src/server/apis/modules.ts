@@ -1,5 +1,5 @@
 import { appsModule } from './apps/module.js';
-import { autoscalingDefinitions } from './autoscaling/definitions.js';
+import { autoscalingModule } from './autoscaling/module.js';
 import { batchModule } from './batch/module.js';
 import { coordinationModule } from './coordination/module.js';
 import { coreModule } from './core/module.js';
@@ -9,6 +9,9 @@ import { networkingModule } from './networking/kinds.js';
 import { policyModule } from './policy/pdb.js';
 import { schedulingModule } from './scheduling/module.js';
 import { nodeModule } from './node/module.js';
+import { storageModule } from './storage/module.js';
+import { certificatesModule } from './certificates/module.js';
+import { flowcontrolModule } from './flowcontrol/module.js';
 import type { CatalogModule } from './types.js';
 
 /** The built-in API groups, core first (the order discovery lists them in). */
@@ -16,6 +19,7 @@ export function builtinModules(): CatalogModule[] {
   return [
     coreModule(),
     appsModule(),
+    autoscalingModule(),
     batchModule(),
     rbacModule(),
     coordinationModule(),
@@ -24,7 +28,8 @@ export function builtinModules(): CatalogModule[] {
     policyModule(),
     schedulingModule(),
     nodeModule(),
-    // Subresource bodies (deployments/scale, pods/eviction) whose groups serve no kinds yet.
-    { kinds: [], definitions: { ...autoscalingDefinitions } },
+    storageModule(),
+    certificatesModule(),
+    flowcontrolModule(),
   ];
 }

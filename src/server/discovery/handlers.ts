@@ -9,7 +9,7 @@ import type { Catalog } from '../apis/catalog.js';
 import type { KindDefinition } from '../apis/types.js';
 import type { HttpContext } from '../http/context.js';
 import { parseAccept } from '../http/negotiation.js';
-import { writeBody, writeObject } from '../http/response.js';
+import { encode, wantsPretty, writeBody, writeObject } from '../http/response.js';
 import { aggregatedResources, legacyResources } from './resources.js';
 
 export interface DiscoveryDeps {
@@ -86,7 +86,7 @@ function serveAggregated(ctx: HttpContext, doc: ReturnType<typeof aggregatedDoc>
     ctx,
     200,
     `application/json;g=apidiscovery.k8s.io;v=${version};as=APIGroupDiscoveryList`,
-    `${JSON.stringify(doc)}\n`,
+    encode(doc, 'json', wantsPretty(ctx)),
     { ...headers, 'Cache-Control': 'public' },
   );
 }

@@ -82,7 +82,8 @@ function validateAction(input: unknown): FaultAction {
   const a = input as Record<string, unknown>;
   const nonNegInt = (v: unknown, f: string): number | undefined => {
     if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`fault rule: action.${f} must be a non-negative integer`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      throw new Error(`fault rule: action.${f} must be a non-negative integer`);
     return v;
   };
   switch (a.type) {
@@ -90,7 +91,8 @@ function validateAction(input: unknown): FaultAction {
       const code = a.code;
       if (typeof code !== 'number' || !Number.isInteger(code) || code < 400 || code > 599)
         throw new Error('fault rule: action.code must be an HTTP error status (400-599)');
-      if (a.message !== undefined && typeof a.message !== 'string') throw new Error('fault rule: action.message must be a string');
+      if (a.message !== undefined && typeof a.message !== 'string')
+        throw new Error('fault rule: action.message must be a string');
       const retry = nonNegInt(a.retryAfterSeconds, 'retryAfterSeconds');
       return {
         type: 'error',

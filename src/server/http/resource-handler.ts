@@ -9,7 +9,8 @@ import type { Definitions } from '../../api/openapi-schema.js';
 import { badRequest, unsupportedMediaType } from '../../api/status.js';
 import type { Catalog } from '../apis/catalog.js';
 import type { KindDefinition, KubeObject } from '../apis/types.js';
-import { decodeBody } from '../registry/decode.js';
+import { definitionLookup } from '../openapi/documents.js';
+import { type DecodeTarget, decodeBody } from '../registry/decode.js';
 import type { KubeList, Registry, RegistryWatchEvent, RequestContext, ResourceStore } from '../registry/types.js';
 import { readBody } from './body.js';
 import { type HttpContext, requestInfo } from './context.js';
@@ -169,6 +170,23 @@ function checkIdentity(t: Target, obj: KubeObject, name?: string): void {
   }
 }
 
+/**
+ * What a request body must be: the kind itself, or a subresource's own kind (autoscaling/v1
+ * Scale for `scale`, policy/v1 Eviction for `pods/eviction`), so field validation uses its schema.
+ */
+function bodyKind(t: Target): DecodeTarget {
+  const sub = t.info.subresource;
+  const gvk =
+    sub === 'scale'
+      ? { group: 'autoscaling', version: 'v1', kind: 'Scale' }
+      : sub && sub !== 'status'
+        ? t.kind.subresources?.custom?.[sub]?.kind
+        : undefined;
+  if (!gvk) return t.kind;
+  const definition = definitionLookup(t.definitions)(gvk);
+  return definition ? { kind: gvk.kind, version: gvk.version, definition } : t.kind;
+}
+
 async function decode(ctx: HttpContext, t: Target, fieldValidation: 'Strict' | 'Warn' | 'Ignore'): Promise<KubeObject> {
   let contentType = String(ctx.req.headers['content-type'] ?? '');
   let raw: Buffer | string;
@@ -185,7 +203,7 @@ async function decode(ctx: HttpContext, t: Target, fieldValidation: 'Strict' | '
     bodyFormat(contentType); // 415 for other media types, before reading
     raw = await readBody(ctx);
   }
-  const decoded = decodeBody(raw, contentType, t.kind, t.definitions, fieldValidation);
+  const decoded = decodeBody(raw, contentType, bodyKind(t), t.definitions, fieldValidation);
   ctx.warnings.push(...decoded.warnings);
   return decoded.obj;
 }

@@ -19,9 +19,20 @@ export const CONTENT_TYPE: Record<WireFormat, string> = {
 };
 
 /** Serializes like kube: JSON with a trailing newline; YAML with sorted keys (Go's yaml via JSON). */
-export function encode(obj: unknown, format: WireFormat): string {
+export function encode(obj: unknown, format: WireFormat, pretty = false): string {
   if (format === 'yaml') return yaml.dump(obj, { sortKeys: true, lineWidth: -1, noRefs: true });
-  return `${JSON.stringify(obj)}\n`;
+  return `${pretty ? JSON.stringify(obj, null, 2) : JSON.stringify(obj)}\n`;
+}
+
+/**
+ * kube indents JSON for `?pretty=true` and for curl and wget user agents (so a terminal shows
+ * readable output); every other client gets compact JSON.
+ */
+export function wantsPretty(ctx: HttpContext): boolean {
+  const p = ctx.query.get('pretty');
+  if (p !== null) return ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(p);
+  const ua = String(ctx.req.headers['user-agent'] ?? '');
+  return ua.startsWith('curl') || ua.startsWith('Wget');
 }
 
 /** `Warning: 299 - "text"`, the text escaped as an HTTP quoted-string (RFC 7234 warn-text). */
@@ -88,7 +99,7 @@ export function writeBody(
 
 /** Writes an API object in the negotiated format. */
 export function writeObject(ctx: HttpContext, code: number, obj: unknown, format: WireFormat = 'json'): void {
-  writeBody(ctx, code, CONTENT_TYPE[format], encode(obj, format));
+  writeBody(ctx, code, CONTENT_TYPE[format], encode(obj, format, wantsPretty(ctx)));
 }
 
 /** Turns anything thrown into the Status kube would send (unknown errors -> 500 InternalError). */
@@ -126,7 +137,7 @@ export function writeError(ctx: HttpContext, err: unknown, format: WireFormat = 
     if (!ctx.res.writableEnded) ctx.res.end();
     return;
   }
-  writeBody(ctx, status.code || 500, CONTENT_TYPE[format], encode(status, format), headers);
+  writeBody(ctx, status.code || 500, CONTENT_TYPE[format], encode(status, format, wantsPretty(ctx)), headers);
 }
 
 /** Plain text (health checks, 429s), as kube's http.Error writes it. */

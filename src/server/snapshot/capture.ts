@@ -2,8 +2,9 @@
  * Taking a snapshot of a live MVCC store: one read at the head, so the snapshot is the state at
  * exactly one revision even while writes keep coming.
  */
-import { MAX_KEY, prefixEnd } from '../storage/mvcc/types.js';
+
 import type { MvccStore } from '../storage/mvcc/kv.js';
+import { MAX_KEY, prefixEnd } from '../storage/mvcc/types.js';
 import { SNAPSHOT_FORMAT, type StoreSnapshot } from './format.js';
 
 export interface CaptureOptions {

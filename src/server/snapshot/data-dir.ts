@@ -5,8 +5,8 @@
  * objects keep their resourceVersions. History older than the snapshot is compacted away.
  */
 import { existsSync } from 'node:fs';
-import { dbPath, openStorage } from '../storage/open.js';
 import { SqliteLog, SUB } from '../storage/mvcc/sqlite-log.js';
+import { dbPath, openStorage } from '../storage/open.js';
 import { captureSnapshot } from './capture.js';
 import { SnapshotFormatError, type StoreSnapshot, validateSnapshot } from './format.js';
 
@@ -31,7 +31,11 @@ export interface RestoreDataDirOptions {
  * left alone). Refuses a dir whose store already holds revisions unless `force`, so a typo cannot
  * wipe a cluster. Validates the snapshot first; nothing is written when it is bad.
  */
-export async function restoreDataDir(dataDir: string, snapshot: StoreSnapshot, opts: RestoreDataDirOptions = {}): Promise<void> {
+export async function restoreDataDir(
+  dataDir: string,
+  snapshot: StoreSnapshot,
+  opts: RestoreDataDirOptions = {},
+): Promise<void> {
   validateSnapshot(snapshot);
   const path = dbPath(dataDir);
   if (existsSync(path)) {

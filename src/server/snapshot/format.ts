@@ -46,7 +46,8 @@ const isInt = (v: unknown, min: number): v is number => typeof v === 'number' &&
  * naming the first bad entry; never returns a partly valid snapshot.
  */
 export function validateSnapshot(value: unknown): StoreSnapshot {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SnapshotFormatError('snapshot is not a JSON object');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new SnapshotFormatError('snapshot is not a JSON object');
   const s = value as Partial<StoreSnapshot>;
   if (s.format !== SNAPSHOT_FORMAT)
     throw new SnapshotFormatError(`unknown snapshot format ${JSON.stringify(s.format)} (want ${SNAPSHOT_FORMAT})`);
@@ -56,10 +57,13 @@ export function validateSnapshot(value: unknown): StoreSnapshot {
   s.entries.forEach((e, i) => {
     const where = `entry ${i}`;
     if (!e || typeof e !== 'object') throw new SnapshotFormatError(`${where} is not an object`);
-    if (typeof e.key !== 'string' || e.key === '') throw new SnapshotFormatError(`${where}: key must be a non-empty string`);
+    if (typeof e.key !== 'string' || e.key === '')
+      throw new SnapshotFormatError(`${where}: key must be a non-empty string`);
     if (typeof e.value !== 'string') throw new SnapshotFormatError(`${where} (${e.key}): value must be a string`);
     if (!isInt(e.createRevision, 1) || !isInt(e.modRevision, 1) || !isInt(e.version, 1))
-      throw new SnapshotFormatError(`${where} (${e.key}): createRevision, modRevision and version must be integers >= 1`);
+      throw new SnapshotFormatError(
+        `${where} (${e.key}): createRevision, modRevision and version must be integers >= 1`,
+      );
     if (e.createRevision > e.modRevision || e.modRevision > (s.revision as number))
       throw new SnapshotFormatError(`${where} (${e.key}): needs createRevision <= modRevision <= snapshot revision`);
     if (prev !== undefined && !(prev < e.key))

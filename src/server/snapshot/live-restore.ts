@@ -75,7 +75,8 @@ export class LiveRestorer {
     }
     if (ops.length === 0) return { revision: this.kv.currentRevision(), deleted: 0, written: 0 };
     const res = await this.kv.txn({ success: ops });
-    if (trusted) for (const e of written) this.aliases.set(`${e.key}\0${res.revision}`, this.canonical(e.key, e.modRevision));
+    if (trusted)
+      for (const e of written) this.aliases.set(`${e.key}\0${res.revision}`, this.canonical(e.key, e.modRevision));
     return { revision: res.revision, deleted: ops.length - written.length, written: written.length };
   }
 }

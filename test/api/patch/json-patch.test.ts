@@ -67,6 +67,10 @@ describe('applyJsonPatch', () => {
     expect(applyJsonPatch({ a: 1 }, [{ op: 'replace', path: '/b', value: 2 }])).toEqual({ a: 1, b: 2 });
   });
 
+  it('ignores the first token of a path without a leading slash, as evanphx does', () => {
+    expect(applyJsonPatch({ a: { b: 1 } }, [{ op: 'replace', path: 'x/a', value: 2 }])).toEqual({ a: 2 });
+  });
+
   it('sets null when add has no value', () => {
     expect(applyJsonPatch({}, [{ op: 'add', path: '/a' }])).toEqual({ a: null });
   });

@@ -125,6 +125,19 @@ describe('resources', () => {
       'the namespace of the provided object does not match the namespace sent on the request',
     );
   });
+  it('indents JSON for ?pretty and curl, as kube does', async () => {
+    const compact = await get('/api/v1/namespaces/default/configmaps/one');
+    expect(compact.text).toMatch(/^\{"apiVersion":"v1"/);
+    const curl = await get('/api/v1/namespaces/default/configmaps/one', { headers: { 'User-Agent': 'curl/8.5.0' } });
+    expect(curl.text).toMatch(/^\{\n {2}"apiVersion": "v1",\n/);
+    expect((await get('/api/v1/namespaces/default/configmaps/one?pretty=true')).text).toContain(
+      '\n  "kind": "ConfigMap"',
+    );
+    expect(
+      (await get('/api/v1/namespaces/default/configmaps/one?pretty=false', { headers: { 'User-Agent': 'curl/8' } }))
+        .text,
+    ).not.toContain('\n ');
+  });
   it('sends warnings as Warning headers', async () => {
     const r = await get('/api/v1/namespaces/default/configmaps', { method: 'POST', body: cm('warned', { warn: 'x' }) });
     expect(r.headers.warning).toBe('299 - "warned \\"x\\""');

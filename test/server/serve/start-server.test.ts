@@ -120,6 +120,42 @@ describe('startServer', () => {
   });
 });
 
+describe('subresource bodies', () => {
+  it('validates a Scale PUT against the Scale schema', async () => {
+    const dir = join(root, 'scale');
+    const s = await startServer({ port: 0, dataDir: dir, storage: 'memory', log: () => {} });
+    try {
+      const dep = {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'web' },
+        spec: {
+          replicas: 1,
+          selector: { matchLabels: { a: 'b' } },
+          template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } },
+        },
+      };
+      expect(
+        (await call(s.url, dir, '/apis/apps/v1/namespaces/default/deployments', 'POST', JSON.stringify(dep))).status,
+      ).toBe(201);
+      const path = '/apis/apps/v1/namespaces/default/deployments/web/scale';
+      const scale = (await call(s.url, dir, path)).json;
+      expect(scale).toMatchObject({ apiVersion: 'autoscaling/v1', kind: 'Scale', spec: { replicas: 1 } });
+      const bad = { ...scale, spec: { replicas: 4, bogus: true } };
+      const r = await call(s.url, dir, `${path}?fieldValidation=Strict`, 'PUT', JSON.stringify(bad));
+      expect(r.status).toBe(400);
+      expect(r.json.message).toBe(
+        'Scale in version "v1" cannot be handled as a Scale: strict decoding error: unknown field "spec.bogus"',
+      );
+      const ok = await call(s.url, dir, path, 'PUT', JSON.stringify({ ...scale, spec: { replicas: 4 } }));
+      expect(ok.status).toBe(200);
+      expect(ok.json.spec.replicas).toBe(4);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('kctl serve command', () => {
   it('prints the ready line and exits 0 on SIGTERM', async () => {
     const dir = join(root, 'cmd');

@@ -30,10 +30,11 @@ export function sliceElementKind(...lists: ReadonlyArray<readonly unknown[] | un
       const k = jsonKind(v);
       // Like kube, only the first element decides "list of lists"; later ones are just mismatches.
       if (kind === undefined && k === 'array') throw smpError(ERR_NO_LIST_OF_LISTS);
-      const current = (k === 'object' ? 'map' : k) as ElementKind;
-      if (kind === undefined) kind = current;
+      const current = k === 'object' ? 'map' : k;
+      if (kind === undefined) kind = current as ElementKind;
       else if (kind !== current) {
-        throw smpError(`list element types are not identical: ${goValue(lists.map((l) => l ?? null))}`);
+        // fmt.Sprint of the lists; a missing (nil) list prints as [].
+        throw smpError(`list element types are not identical: ${goValue(lists.map((l) => l ?? []))}`);
       }
     }
   }
@@ -75,14 +76,14 @@ export function deduplicateScalars(input: readonly unknown[]): unknown[] {
 const keyValue = (item: unknown, mergeKey: string): unknown => (isObject(item) ? (item[mergeKey] ?? null) : null);
 
 /** Position of `value` in `list`, by merge key for maps, by value for scalars; -1 if absent. */
-export function indexOfItem(list: readonly unknown[], value: unknown, mergeKey: string, kind: ElementKind): number {
+function indexOfItem(list: readonly unknown[], value: unknown, mergeKey: string, kind: ElementKind): number {
   if (kind !== 'map') return list.indexOf(value);
   const wanted = keyValue(value, mergeKey);
   return list.findIndex((v) => keyValue(v, mergeKey) === wanted);
 }
 
 /** Every item of every list must be an object holding `mergeKey` (validateMergeKeyInLists). */
-export function validateMergeKeyInLists(mergeKey: string, ...lists: ReadonlyArray<readonly unknown[]>): void {
+function validateMergeKeyInLists(mergeKey: string, ...lists: ReadonlyArray<readonly unknown[]>): void {
   for (const list of lists) {
     for (const item of list) {
       if (!isObject(item)) throw errBadArgType('map', item);
@@ -92,7 +93,7 @@ export function validateMergeKeyInLists(mergeKey: string, ...lists: ReadonlyArra
 }
 
 /** Splits a list of objects into items kept and `$patch: delete` items. */
-export function extractToDeleteItems(list: readonly unknown[]): { keep: unknown[]; toDelete: unknown[] } {
+function extractToDeleteItems(list: readonly unknown[]): { keep: unknown[]; toDelete: unknown[] } {
   const keep: unknown[] = [];
   const toDelete: unknown[] = [];
   for (const v of list) {
@@ -136,7 +137,7 @@ export function normalizeSliceOrder(
  * Interleaves server-only items (`left`) into patch items (`right`), both already sorted: a
  * server item goes first only when both are on the server and it comes earlier there.
  */
-export function mergeSortedSlice(
+function mergeSortedSlice(
   left: readonly unknown[],
   right: readonly unknown[],
   serverOrder: readonly unknown[],
@@ -174,7 +175,7 @@ export function normalizeElementOrder(
 }
 
 /** findMapInSliceBasedOnKeyValue: the first object whose `key` equals `value`. */
-export function findByMergeKey(
+function findByMergeKey(
   list: readonly unknown[],
   key: string,
   value: unknown,

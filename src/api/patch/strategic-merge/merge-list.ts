@@ -9,7 +9,7 @@
  * protobuf grow by appending, so their capacity is the next power of two of their length.
  */
 import { isObject, type JsonObject } from '../json-value.js';
-import { normalizeElementOrder, partitionByPresence, sliceElementKind } from './list-order.js';
+import { type ElementKind, normalizeElementOrder, partitionByPresence, sliceElementKind } from './list-order.js';
 import type { PatchMeta } from './patch-meta.js';
 import {
   DELETE_DIRECTIVE,
@@ -49,15 +49,11 @@ function deduplicateInPlace(s: unknown[], length: number): number {
   return last + 1;
 }
 
-function mergeScalars(
-  original: unknown[],
-  patch: unknown[],
-  deleteOnly: boolean,
-): ListMergeResult & { serverOrder: unknown[] } {
+/** Scalars: a deletion list removes values; otherwise the union, ordered. */
+function mergeScalars(original: unknown[], patch: unknown[], deleteOnly: boolean, kind: ElementKind): ListMergeResult {
   if (deleteOnly) {
     const toDelete = new Set(patch);
-    const kept = original.filter((v) => !toDelete.has(v));
-    return { merged: kept, originalAfter: original, serverOrder: original };
+    return { merged: original.filter((v) => !toDelete.has(v)), originalAfter: original };
   }
   // append(original, patch...) reuses the original's array when it fits; deduplication then
   // rewrites that array in place.
@@ -67,12 +63,7 @@ function mergeScalars(
   const originalAfter = shared ? both.slice(0, original.length) : original;
   const merged = both.slice(0, length);
   const { present, absent } = partitionByPresence(merged, patch, '');
-  const kind = sliceElementKind(original, patch);
-  return {
-    merged: normalizeElementOrder(present, absent, patch, originalAfter, '', kind),
-    originalAfter,
-    serverOrder: originalAfter,
-  };
+  return { merged: normalizeElementOrder(present, absent, patch, originalAfter, '', kind), originalAfter };
 }
 
 /** First index below `length` whose object has `key` equal to `value`; -1 if none. */
@@ -96,10 +87,7 @@ export function mergeList(
 ): ListMergeResult {
   if (original.length === 0 && patch.length === 0) return { merged: original, originalAfter: original };
   const kind = sliceElementKind(original, patch);
-  if (kind !== 'map') {
-    const { merged, originalAfter } = mergeScalars(original, patch, deleteList);
-    return { merged, originalAfter };
-  }
+  if (kind !== 'map') return mergeScalars(original, patch, deleteList, kind);
   if (!mergeKey) throw smpError(`cannot merge lists without merge key for ${itemMeta.name}`);
 
   // The original's backing array: deletions shift it left in place; appends write past the

@@ -1,0 +1,79 @@
+/**
+ * `kubectl create -f` (RunCreate): every object from the builder is created on the server (or
+ * only printed with --dry-run=client), with the last-applied annotation under --save-config,
+ * errors collected per object so one failure doesn't stop the rest.
+ */
+import { resourcePath } from '../client/mapper.js';
+import type { ClientContext } from '../client/index.js';
+import type { Output, PrintFlags } from '../printers/index.js';
+import { buildResources } from '../resource/builder.js';
+import type { KubeObject } from '../resource/info.js';
+import { AggregateResultError, aggregate } from '../resource/result.js';
+import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
+import { withLastApplied } from './last-applied.js';
+import { operationPrinter } from './operation-printer.js';
+import { addSourceToErr } from './source-error.js';
+
+export interface CreateRequest {
+  ctx: ClientContext;
+  filenames: string[];
+  recursive?: boolean;
+  selector?: string;
+  dryRun: DryRunStrategy;
+  saveConfig?: boolean;
+  fieldManager?: string;
+  validation: 'Strict' | 'Warn' | 'Ignore';
+  print: PrintFlags;
+  out: Output;
+}
+
+/** Creates everything; throws the aggregate of per-object errors (after printing the rest). */
+export async function createFromFiles(req: CreateRequest): Promise<void> {
+  const { ctx } = req;
+  const printer = operationPrinter(req.print, 'created', req.dryRun);
+  const result = await buildResources({
+    mapper: ctx.mapper,
+    client: ctx.rest,
+    filenames: req.filenames,
+    recursive: req.recursive,
+    namespace: ctx.namespace,
+    labelSelector: req.selector,
+    continueOnError: true,
+    requireNamespace: ctx.explicitNamespace,
+    requireObject: false,
+  });
+  if (result.err) throw result.err;
+  const errors: Error[] = [];
+  let count = 0;
+  await result
+    .visit(async (info) => {
+      let obj = info.object as KubeObject;
+      if (req.saveConfig) obj = withLastApplied(obj) as KubeObject;
+      if (req.dryRun !== 'client') {
+        const query: Record<string, string> = { ...dryRunQuery(req.dryRun), fieldValidation: req.validation };
+        if (req.fieldManager) query.fieldManager = req.fieldManager;
+        const meta = { ...(obj.metadata ?? {}) };
+        delete meta.resourceVersion;
+        try {
+          obj = await ctx.rest.json<KubeObject>({
+            method: 'POST',
+            path: resourcePath(info.mapping, info.namespace),
+            query,
+            body: { ...obj, metadata: meta },
+          });
+        } catch (e) {
+          errors.push(addSourceToErr('creating', info.source, e));
+          return;
+        }
+      }
+      count++;
+      await printer.print(obj, req.out, { group: info.mapping.gvk.group, kind: info.mapping.gvk.kind });
+    })
+    .catch((e: Error) => {
+      if (e instanceof AggregateResultError) errors.push(...e.errors);
+      else errors.push(e);
+    });
+  const err = aggregate(errors);
+  if (err) throw err;
+  if (count === 0) throw new Error('no objects passed to create');
+}

@@ -1,0 +1,122 @@
+/**
+ * `kubectl apply -f` over everything the builder reads: client-side (applyOne) or server-side
+ * (an apply patch per object), printing `kind/name created|configured|unchanged|serverside-applied`
+ * per object, or with -o yaml/json the resulting objects at the end (one object alone, several
+ * as a List). Errors are collected per object and thrown together at the end.
+ */
+import type { ClientContext } from '../client/index.js';
+import { resourcePath } from '../client/mapper.js';
+import type { Output, PrintFlags } from '../printers/index.js';
+import { buildResources } from '../resource/builder.js';
+import type { KubeObject } from '../resource/info.js';
+import { AggregateResultError, aggregate } from '../resource/result.js';
+import { applyOne } from './client-side-apply.js';
+import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
+import { operationPrinter } from './operation-printer.js';
+import { PatchMetaSource } from './patch-meta-source.js';
+import { addSourceToErr } from './source-error.js';
+
+export interface ApplyRequest {
+  ctx: ClientContext;
+  filenames: string[];
+  recursive?: boolean;
+  selector?: string;
+  dryRun: DryRunStrategy;
+  validation: 'Strict' | 'Warn' | 'Ignore';
+  serverSide?: boolean;
+  forceConflicts?: boolean;
+  /** Undefined = kubectl's default for the mode. */
+  fieldManager?: string;
+  overwrite?: boolean;
+  print: PrintFlags;
+  out: Output;
+  errOut: Output;
+}
+
+export async function runApply(req: ApplyRequest): Promise<void> {
+  const { ctx } = req;
+  const output = req.print.output ?? '';
+  const printsObjects = output !== '' && output !== 'name';
+  const result = await buildResources({
+    mapper: ctx.mapper,
+    client: ctx.rest,
+    filenames: req.filenames,
+    recursive: req.recursive,
+    namespace: ctx.namespace,
+    labelSelector: req.selector,
+    continueOnError: true,
+    requireNamespace: ctx.explicitNamespace,
+    requireObject: false,
+  });
+  if (result.err) throw result.err;
+  const metas = new PatchMetaSource(ctx.rest);
+  const errors: Error[] = [];
+  const objects: KubeObject[] = [];
+  let count = 0;
+  await result
+    .visit(async (info) => {
+      let operation: string;
+      let object: KubeObject;
+      if (req.serverSide) {
+        const query: Record<string, string> = {
+          ...dryRunQuery(req.dryRun),
+          fieldManager: req.fieldManager ?? 'kubectl',
+          fieldValidation: req.validation,
+        };
+        if (req.forceConflicts) query.force = 'true';
+        object = info.object as KubeObject;
+        if (req.dryRun !== 'client') {
+          try {
+            object = await ctx.rest.json<KubeObject>({
+              method: 'PATCH',
+              path: resourcePath(info.mapping, info.namespace, info.name),
+              query,
+              body: Buffer.from(JSON.stringify(info.object)),
+              contentType: 'application/apply-patch+yaml',
+            });
+          } catch (e) {
+            errors.push(addSourceToErr('patching', info.source, e));
+            return;
+          }
+        }
+        operation = 'serverside-applied';
+      } else {
+        try {
+          const r = await applyOne(info, {
+            ctx,
+            metas,
+            dryRun: req.dryRun,
+            validation: req.validation,
+            fieldManager: req.fieldManager,
+            overwrite: req.overwrite,
+            errOut: req.errOut,
+          });
+          operation = r.operation;
+          object = r.object;
+        } catch (e) {
+          errors.push(e as Error);
+          return;
+        }
+      }
+      count++;
+      if (printsObjects) {
+        objects.push(object);
+        return;
+      }
+      // kubectl prints `unchanged` without the dry-run suffix only when nothing was computed.
+      const printer = operationPrinter(req.print, operation, req.dryRun);
+      await printer.print(object, req.out, { group: info.mapping.gvk.group, kind: info.mapping.gvk.kind });
+    })
+    .catch((e: Error) => {
+      if (e instanceof AggregateResultError) errors.push(...e.errors);
+      else errors.push(e);
+    });
+  if (printsObjects && objects.length > 0) {
+    const printer = operationPrinter(req.print, '', req.dryRun);
+    const one = objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: objects };
+    await printer.print(one, req.out);
+  }
+  const err = aggregate(errors);
+  if (err) throw err;
+  if (count === 0 && errors.length === 0) throw new Error('no objects passed to apply');
+}

@@ -1,0 +1,205 @@
+/**
+ * A full kctl API server for tests, in-process on an ephemeral port: memory storage by default,
+ * seed objects, `reset()` back to the seeded state, snapshots, and fault injection. It is the
+ * same server `kctl serve` runs (same handler chain, registry, watch cache and controllers);
+ * only the store is opened here, so the test API can reach it.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import type { KubeObject } from '../server/apis/types.js';
+import { Faults } from '../server/faults/fault-injector.js';
+import { faultyRegistry } from '../server/faults/faulty-registry.js';
+import type { KubeconfigDoc } from '../server/kubeconfig/admin-kubeconfig.js';
+import { resourcePrefix } from '../server/registry/keys.js';
+import { createRegistry, type ServerRegistry } from '../server/registry/registry.js';
+import { type RunningServer, startServer as startKctlServer } from '../server/serve.js';
+import { captureSnapshot } from '../server/snapshot/capture.js';
+import type { StoreSnapshot } from '../server/snapshot/format.js';
+import { LiveRestorer, type RestoreResult } from '../server/snapshot/live-restore.js';
+import type { MvccStore } from '../server/storage/mvcc/kv.js';
+import { prefixEnd } from '../server/storage/mvcc/types.js';
+import { openStorage } from '../server/storage/open.js';
+import { fillPkiCache, usePkiCache } from './pki-cache.js';
+import { seedObjects } from './seed-objects.js';
+
+export interface TestServerOptions {
+  /** 'memory' (default): nothing but PKI and kubeconfig touches the disk. 'sqlite': a real store file. */
+  storage?: 'memory' | 'sqlite';
+  /** Data dir; default a fresh temp dir, removed by `stop()`. A given dir is kept. */
+  dataDir?: string;
+  /** Listen address (default 127.0.0.1) and port (default 0 = a free one). */
+  address?: string;
+  port?: number;
+  /** Loaded into the store before the server starts (its content; revisions move forward). */
+  snapshot?: StoreSnapshot;
+  /**
+   * Objects (or YAML/JSON manifest text) created once the cluster is up, in order; with the
+   * bootstrap objects they make the state `reset()` returns to. A namespaced object without a
+   * namespace goes to `default`.
+   */
+  seed?: KubeObject[] | string;
+  /** Seed of the fault injector's random generator (default 1). */
+  faultSeed?: number;
+  /** Server log for unexpected errors; default: discarded (tests assert on responses). */
+  log?: (line: string) => void;
+}
+
+export interface TestServer {
+  /** https://127.0.0.1:PORT */
+  url: string;
+  /** An admin kubeconfig file for this server (context `kctl`). */
+  kubeconfigPath: string;
+  /** The same kubeconfig, parsed (clusters, users with inline cert data, contexts). */
+  kubeconfig: KubeconfigDoc;
+  caPem: string;
+  /** A bearer token accepted by the server (bootstrap token). */
+  token: string;
+  dataDir: string;
+  /** Fault injection: rules matched per request, watch drop/stall/expire, compaction. */
+  faults: Faults;
+  /** The server's registry (controllers' view, without faults) and store, for white-box tests. */
+  registry: ServerRegistry;
+  kv: MvccStore;
+  /** The seeded state `reset()` returns to. */
+  readonly seeded: StoreSnapshot;
+  /**
+   * Back to the seeded state in one write: objects created since are deleted, changed ones are
+   * put back, untouched ones keep their resourceVersion. Open watches see the DELETED / ADDED /
+   * MODIFIED events a real server would send. Fault rules are cleared.
+   */
+  reset(): Promise<RestoreResult>;
+  /** The store's state now (portable; `serializeSnapshot` writes it to a file). */
+  snapshot(): StoreSnapshot;
+  /** Brings the store to `snapshot`'s content, as reset does (resourceVersions move forward). */
+  restore(snapshot: StoreSnapshot): Promise<RestoreResult>;
+  /** Resolves when the controllers have no queued work. */
+  settle(): Promise<void>;
+  /** Stops the server, closes the store, removes a temp data dir. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Starts a server; rejects (leaving nothing behind) when it cannot start. */
+export async function startServer(opts: TestServerOptions = {}): Promise<TestServer> {
+  const ownDir = opts.dataDir === undefined;
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kctl-test-'));
+  const cachedPki = usePkiCache(dataDir);
+  const faults = new Faults({ seed: opts.faultSeed });
+  let inner: { registry: ServerRegistry; kv: MvccStore } | undefined;
+  let running: RunningServer;
+  try {
+    running = await startKctlServer({
+      address: opts.address ?? '127.0.0.1',
+      port: opts.port ?? 0,
+      dataDir,
+      storage: opts.storage ?? 'memory',
+      updateKubeconfig: false,
+      log: opts.log ?? (() => {}),
+      // Adapter: serve's storage + registry runtime, opened here so the test API can reach the
+      // store, with the registry seen by HTTP wrapped for fault injection.
+      openRegistry: async (o) => {
+        const opened = await openStorage({ dataDir: o.storage === 'memory' ? ':memory:' : o.dataDir });
+        try {
+          if (opts.snapshot) await new LiveRestorer(opened.kv).restore(opts.snapshot);
+          const registry = createRegistry({ catalog: o.catalog, storage: opened.storage, kv: opened.kv });
+          inner = { registry, kv: opened.kv };
+          return {
+            registry: faultyRegistry(registry, faults),
+            start: () => registry.start(),
+            checkStorage: async () => {
+              opened.kv.currentRevision();
+            },
+            close: async () => {
+              try {
+                await registry.stop();
+              } finally {
+                await opened.close();
+              }
+            },
+          };
+        } catch (e) {
+          await opened.close();
+          throw e;
+        }
+      },
+    });
+  } catch (e) {
+    if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+  if (!cachedPki) fillPkiCache(dataDir);
+  const { registry, kv } = inner as { registry: ServerRegistry; kv: MvccStore };
+  const restorer = new LiveRestorer(kv);
+  faults.compactor = async () => {
+    const rev = kv.currentRevision();
+    if (rev > kv.compactRevision()) await kv.compact(rev);
+    return kv.compactRevision();
+  };
+
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      try {
+        await running.close();
+      } finally {
+        if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+      }
+    })();
+    return stopped;
+  };
+
+  try {
+    if (opts.seed !== undefined) await seedObjects(registry, opts.seed);
+    await registry.idle();
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+
+  const servicesKind = registry.storeFor('', 'services')?.kind;
+  const servicePrefix = servicesKind ? `${resourcePrefix(servicesKind)}/` : undefined;
+  const readServices = (): KubeObject[] =>
+    servicePrefix
+      ? kv.range(servicePrefix, { end: prefixEnd(servicePrefix), skipCount: true }).kvs.map((x) => JSON.parse(x.value))
+      : [];
+
+  /** A live restore, then the service IP/port allocators re-synced with the services now stored. */
+  const restoreTo = async (s: StoreSnapshot): Promise<RestoreResult> => {
+    const servicesChanged = (r: RestoreResult): boolean => r.deleted + r.written > 0;
+    // Controller work the test started (e.g. a new namespace's service account) lands first, so
+    // nothing written for the old state arrives after the restore.
+    await registry.idle();
+    const before = servicePrefix ? readServices() : [];
+    const result = await restorer.restore(s);
+    if (servicesChanged(result)) {
+      for (const svc of before) registry.allocations.releaseAll(svc);
+      registry.allocations.recover(readServices());
+    }
+    await registry.idle();
+    return result;
+  };
+
+  const seeded = restorer.adopt(captureSnapshot(kv, { source: 'seed' }));
+  const kubeconfig = yaml.load(readFileSync(running.kubeconfigPath, 'utf8')) as KubeconfigDoc;
+  return {
+    url: running.url,
+    kubeconfigPath: running.kubeconfigPath,
+    kubeconfig,
+    caPem: running.caPem,
+    token: running.token,
+    dataDir,
+    faults,
+    registry,
+    kv,
+    seeded,
+    reset: async () => {
+      faults.clear();
+      return restoreTo(seeded);
+    },
+    snapshot: () => restorer.adopt(captureSnapshot(kv)),
+    restore: (s) => restoreTo(s),
+    settle: () => registry.idle(),
+    stop,
+  };
+}
