@@ -5,8 +5,10 @@
 import { describeConfigMap, describeNamespace, describeSecret, describeServiceAccount } from './config-describers.js';
 import { describeDeployment } from './deployment-describer.js';
 import { describeGeneric } from './generic.js';
+import { describePod } from './pod-describer.js';
 import { describeService } from './service-describer.js';
 import type { Describer } from './types.js';
+import { describeJob, describeReplicaSet } from './workload-describers.js';
 
 const DESCRIBERS: Record<string, Describer> = {
   '/ConfigMap': describeConfigMap,
@@ -14,7 +16,10 @@ const DESCRIBERS: Record<string, Describer> = {
   '/ServiceAccount': describeServiceAccount,
   '/Namespace': describeNamespace,
   '/Service': describeService,
+  '/Pod': describePod,
   'apps/Deployment': describeDeployment,
+  'apps/ReplicaSet': describeReplicaSet,
+  'batch/Job': describeJob,
 };
 
 export function describerFor(group: string, kind: string): Describer {

@@ -12,7 +12,10 @@ const str = (x: unknown): string => (x === undefined || x === null ? '' : String
 
 function ports(list: Obj[], host: boolean): string {
   return list
-    .map((p) => `${Number(host ? (p.hostPort ?? 0) : (p.containerPort ?? 0))}/${str(p.protocol || 'TCP')}`)
+    .map((p) => {
+      const base = `${Number(host ? (p.hostPort ?? 0) : (p.containerPort ?? 0))}/${str(p.protocol || 'TCP')}`;
+      return p.name ? `${base} (${str(p.name)})` : base;
+    })
     .join(', ');
 }
 
@@ -66,9 +69,12 @@ function describeEnv(c: Obj, w: PrefixWriter): void {
   }
 }
 
-function describeContainer(c: Obj, w: PrefixWriter): void {
-  w.write(LEVEL_0, `   ${str(c.name)}:\n`);
+/** One container; `nameIndent` is where its name stands (pods: 2 spaces, templates: 3). */
+export function describeContainer(c: Obj, w: PrefixWriter, nameIndent = '   ', status?: Obj): void {
+  w.write(LEVEL_0, `${nameIndent}${str(c.name)}:\n`);
+  if (status?.containerID) w.write(LEVEL_2, `Container ID:\t${str(status.containerID)}\n`);
   w.write(LEVEL_2, `Image:\t${str(c.image)}\n`);
+  if (status?.imageID) w.write(LEVEL_2, `Image ID:\t${str(status.imageID)}\n`);
   const p = ports(arr(c.ports), false);
   w.write(LEVEL_2, p.includes(',') ? `Ports:\t${p}\n` : `Port:\t${p || '<none>'}\n`);
   const hp = ports(arr(c.ports), true);
@@ -81,6 +87,7 @@ function describeContainer(c: Obj, w: PrefixWriter): void {
     w.write(LEVEL_2, `${title}:\n`);
     for (const item of list as string[]) for (const line of String(item).split('\n')) w.write(LEVEL_3, `${line}\n`);
   }
+  if (status) describeContainerState(status, w);
   const res = (c.resources ?? {}) as { limits?: Record<string, string>; requests?: Record<string, string> };
   for (const [title, m] of [
     ['Limits', res.limits],
@@ -109,19 +116,44 @@ function describeContainer(c: Obj, w: PrefixWriter): void {
   }
 }
 
-function describeVolumes(volumes: Obj[], w: PrefixWriter): void {
+/** State, Ready and Restart Count of a container status (no kubelet details beyond these). */
+function describeContainerState(status: Obj, w: PrefixWriter): void {
+  const state = (status.state ?? {}) as Record<string, Obj | undefined>;
+  const [kind, detail] = Object.entries(state).find(([, v]) => v) ?? ['waiting', {}];
+  const title = kind.charAt(0).toUpperCase() + kind.slice(1);
+  w.write(LEVEL_2, `State:\t${title}\n`);
+  if (detail?.reason) w.write(LEVEL_3, `Reason:\t${str(detail.reason)}\n`);
+  w.write(LEVEL_2, `Ready:\t${Boolean(status.ready)}\n`);
+  w.write(LEVEL_2, `Restart Count:\t${Number(status.restartCount ?? 0)}\n`);
+}
+
+/** Volumes; `space` is the header's indentation (pods: none, templates: 2 spaces). */
+export function describeVolumes(volumes: Obj[], w: PrefixWriter, space = '  '): void {
   if (volumes.length === 0) {
-    w.write(LEVEL_0, '  Volumes:\t<none>\n');
+    w.write(LEVEL_0, `${space}Volumes:\t<none>\n`);
     return;
   }
-  w.write(LEVEL_0, '  Volumes:\n');
+  w.write(LEVEL_0, `${space}Volumes:\n`);
   for (const v of volumes) {
-    w.write(LEVEL_0, `   ${str(v.name)}:\n`);
+    w.write(LEVEL_0, `${space ? '   ' : '  '}${str(v.name)}:\n`);
     const cm = v.configMap as Obj | undefined;
     const secret = v.secret as Obj | undefined;
     const empty = v.emptyDir as Obj | undefined;
     const host = v.hostPath as Obj | undefined;
-    if (cm) {
+    const projected = v.projected as Obj | undefined;
+    if (projected) {
+      w.write(LEVEL_2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
+      for (const src of arr(projected.sources)) {
+        const sec = src.secret as Obj | undefined;
+        const cmSrc = src.configMap as Obj | undefined;
+        const token = src.serviceAccountToken as Obj | undefined;
+        if (sec) w.write(LEVEL_2, `SecretName:\t${str(sec.name)}\n    SecretOptionalName:\t${Boolean(sec.optional)}\n`);
+        else if (src.downwardAPI) w.write(LEVEL_2, 'DownwardAPI:\ttrue\n');
+        else if (cmSrc)
+          w.write(LEVEL_2, `ConfigMapName:\t${str(cmSrc.name)}\n    Optional:\t${Boolean(cmSrc.optional)}\n`);
+        else if (token) w.write(LEVEL_2, `TokenExpirationSeconds:\t${Number(token.expirationSeconds ?? 0)}\n`);
+      }
+    } else if (cm) {
       w.write(LEVEL_2, 'Type:\tConfigMap (a volume populated by a ConfigMap)\n');
       w.write(LEVEL_2, `Name:\t${str(cm.name)}\n`);
       w.write(LEVEL_2, `Optional:\t${Boolean(cm.optional)}\n`);
@@ -141,8 +173,9 @@ function describeVolumes(volumes: Obj[], w: PrefixWriter): void {
   }
 }
 
-function describeTolerations(list: Obj[], w: PrefixWriter): void {
-  w.write(LEVEL_0, '  Tolerations:\t');
+/** Tolerations under `title` (`  Tolerations` in templates, `Tolerations` in pods). */
+export function describeTolerations(list: Obj[], w: PrefixWriter, title = '  Tolerations'): void {
+  w.write(LEVEL_0, `${title}:\t`);
   if (list.length === 0) {
     w.writeLine('<none>');
     return;

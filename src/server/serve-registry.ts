@@ -4,6 +4,7 @@
  * behind the small runtime interface the server assembly uses.
  */
 import type { Catalog } from './apis/catalog.js';
+import type { ControllerOptions } from './controllers/types.js';
 import { createRegistry } from './registry/registry.js';
 import type { Registry } from './registry/types.js';
 import { openStorage } from './storage/index.js';
@@ -22,12 +23,18 @@ export interface OpenRegistryOptions {
   catalog: Catalog;
   dataDir: string;
   storage: 'sqlite' | 'memory';
+  /**
+   * What the controllers publish (CA bundle, the `kubernetes` Service's endpoint). Read when
+   * `start` runs, so the caller may fill `securePort` once the listener has its port.
+   */
+  controllers?: ControllerOptions;
 }
 
 export async function openRegistry(opts: OpenRegistryOptions): Promise<RegistryRuntime> {
   const opened = await openStorage({ dataDir: opts.storage === 'memory' ? ':memory:' : opts.dataDir });
   try {
-    const registry = createRegistry({ catalog: opts.catalog, storage: opened.storage, kv: opened.kv });
+    const controllers: ControllerOptions = opts.controllers ?? {};
+    const registry = createRegistry({ catalog: opts.catalog, storage: opened.storage, kv: opened.kv, controllers });
     return {
       registry,
       start: () => registry.start(),

@@ -40,6 +40,7 @@ import {
 } from './kubeconfig/admin-kubeconfig.js';
 import { lockDataDir } from './lock/data-dir-lock.js';
 import type { Registry } from './registry/types.js';
+import type { ControllerOptions } from './controllers/types.js';
 import { type OpenRegistryOptions, openRegistry, type RegistryRuntime } from './serve-registry.js';
 
 export interface ServeOptions {
@@ -150,7 +151,13 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
     const token = loadOrCreateBootstrapToken(dataDir);
     // Loaded on demand: a caller with its own catalog does not pay for the built-in one.
     const catalog = opts.catalog ?? (await import('./apis/catalog.js')).builtinCatalog();
-    const runtime = await (opts.openRegistry ?? openRegistry)({ catalog, dataDir, storage: opts.storage ?? 'sqlite' });
+    const controllers: ControllerOptions = { caPem: pki.ca.certPem, advertiseAddress: address };
+    const runtime = await (opts.openRegistry ?? openRegistry)({
+      catalog,
+      dataDir,
+      storage: opts.storage ?? 'sqlite',
+      controllers,
+    });
     cleanups.push(() => runtime.close());
 
     const shutdown = new AbortController();
@@ -255,6 +262,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
     writeKubeconfig(kubeconfigPath, adminKubeconfig(creds));
     if (opts.updateKubeconfig) updateUserKubeconfig(opts.userKubeconfig ?? userKubeconfigPath(), creds);
 
+    controllers.securePort = port;
     await runtime.start();
 
     let closing: Promise<void> | undefined;

@@ -57,11 +57,13 @@ describe('discovery', () => {
     const r = await c.kubectl(['api-resources', '--api-group=apps']);
     expect(r.stdout).toBe(
       [
-        'NAME           SHORTNAMES   APIVERSION   NAMESPACED   KIND',
-        'daemonsets     ds           apps/v1      true         DaemonSet',
-        'deployments    deploy       apps/v1      true         Deployment',
-        'replicasets    rs           apps/v1      true         ReplicaSet',
-        'statefulsets   sts          apps/v1      true         StatefulSet',
+        // kube-apiserver v1.35's apps group, as kubectl prints it
+        'NAME                  SHORTNAMES   APIVERSION   NAMESPACED   KIND',
+        'controllerrevisions                apps/v1      true         ControllerRevision',
+        'daemonsets            ds           apps/v1      true         DaemonSet',
+        'deployments           deploy       apps/v1      true         Deployment',
+        'replicasets           rs           apps/v1      true         ReplicaSet',
+        'statefulsets          sts          apps/v1      true         StatefulSet',
         '',
       ].join('\n'),
     );

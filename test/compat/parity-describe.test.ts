@@ -25,6 +25,10 @@ const VARIANTS: string[][] = [
   ['describe', 'deploy', 'web', '-n', 'shop'],
   ['describe', 'deployments.apps', 'rich', '-n', 'shop'],
   ['describe', 'deploy', '-n', 'shop', '--show-events=false'],
+  ['describe', 'pod', 'solo', '-n', 'shop'],
+  ['describe', 'pods', '-n', 'shop'],
+  ['describe', 'jobs', '-n', 'shop'],
+  ['describe', 'rs', 'loose', '-n', 'shop'],
 ];
 
 beforeAll(async () => {

@@ -49,6 +49,8 @@ export interface PrintFlagValues {
   'label-columns'?: string[];
 }
 
+const STRIPPING_FORMATS = new Set(['json', 'yaml', 'kyaml', '', 'wide']);
+
 /** The printers' PrintFlags from parsed flag values. */
 export function toPrintFlags(f: PrintFlagValues, allNamespaces = false): PrintFlags {
   const labelColumns = (f['label-columns'] ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '');
@@ -56,7 +58,8 @@ export function toPrintFlags(f: PrintFlagValues, allNamespaces = false): PrintFl
     output: f.output,
     template: f.template,
     allowMissingTemplateKeys: f['allow-missing-template-keys'] ?? true,
-    showManagedFields: f['show-managed-fields'],
+    // kubectl drops managedFields only in -o json/yaml; templates and columns see the whole object.
+    showManagedFields: f['show-managed-fields'] || !STRIPPING_FORMATS.has((f.output ?? '').split('=')[0]),
     sortBy: f['sort-by'] || undefined,
     noHeaders: f['no-headers'],
     showLabels: f['show-labels'],

@@ -12,6 +12,12 @@ import { nodeModule } from './node/module.js';
 import { storageModule } from './storage/module.js';
 import { certificatesModule } from './certificates/module.js';
 import { flowcontrolModule } from './flowcontrol/module.js';
+import { admissionregistrationModule } from './admissionregistration/kinds.js';
+import { apiextensionsModule } from './apiextensions/crds.js';
+import { apiregistrationModule } from './apiregistration/module.js';
+import { eventsModule } from './events/module.js';
+import { authenticationModule } from './authentication/reviews.js';
+import { authorizationModule } from './authorization/module.js';
 import type { CatalogModule } from './types.js';
 
 /** The built-in API groups, core first (the order discovery lists them in). */
@@ -31,5 +37,11 @@ export function builtinModules(): CatalogModule[] {
     storageModule(),
     certificatesModule(),
     flowcontrolModule(),
+    admissionregistrationModule(),
+    apiextensionsModule(),
+    apiregistrationModule(),
+    eventsModule(),
+    authenticationModule(),
+    authorizationModule(),
   ];
 }

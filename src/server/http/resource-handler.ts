@@ -278,7 +278,12 @@ async function handleDelete(ctx: HttpContext, t: Target): Promise<void> {
     respond(ctx, opts.orphanDependents === false ? 202 : 200, r.object, out);
     return;
   }
-  // kube's generic store answers an immediate delete with a success Status naming the object.
+  // Kinds whose strategy says so (pods, services, namespaces...) answer with the deleted object;
+  // the rest with a success Status naming it, as kube's generic store does.
+  if (t.store.returnDeletedObject) {
+    respond(ctx, 200, r.object, out);
+    return;
+  }
   const details: Record<string, unknown> = { name: t.info.name };
   if (t.kind.group) details.group = t.kind.group;
   details.kind = t.kind.resource;
