@@ -96,7 +96,9 @@ async function startCli(dir: string): Promise<number> {
       });
       child.on('exit', (code) => reject(new Error(`kctl serve exited (${code}) before ready`)));
     });
-    const creds = credsFromKubeconfig(yaml.load(readFileSync(join(dir, 'kubeconfig'), 'utf8')) as Record<string, unknown>);
+    const creds = credsFromKubeconfig(
+      yaml.load(readFileSync(join(dir, 'kubeconfig'), 'utf8')) as Record<string, unknown>,
+    );
     const code = await get(creds, '/api/v1/namespaces/default');
     if (code !== 200) throw new Error(`first request answered ${code}`);
     return performance.now() - t0;
@@ -151,7 +153,8 @@ async function resetFigures(): Promise<{ changed: number; noop: number }> {
 
 async function snapshotFigures(s: TestServer): Promise<{ snapshot: number; restore: number }> {
   const N = 10_000;
-  const value = (i: number, v: string) => JSON.stringify({ ...cmJson(`cm-${i}`, i), data: { payload: 'x'.repeat(1500), v } });
+  const value = (i: number, v: string) =>
+    JSON.stringify({ ...cmJson(`cm-${i}`, i), data: { payload: 'x'.repeat(1500), v } });
   // Loaded straight into the store in chunks (the figure is about snapshots, not about creates).
   for (let i = 0; i < N; i += 1000)
     await s.kv.txn({

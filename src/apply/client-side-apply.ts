@@ -5,8 +5,9 @@
  * object (current): a strategic merge patch for built-in kinds, a JSON merge patch for the rest.
  * A `{}` patch is not sent and the object is `unchanged`. Conflicts (409) refetch and retry.
  */
-import { StatusError } from '../api/status.js';
+
 import { createThreeWayJsonMergePatch, createThreeWayMergePatch } from '../api/patch/index.js';
+import { StatusError } from '../api/status.js';
 import type { ClientContext } from '../client/index.js';
 import { resourcePath } from '../client/mapper.js';
 import type { Info, KubeObject } from '../resource/info.js';

@@ -3,8 +3,9 @@
  * only printed with --dry-run=client), with the last-applied annotation under --save-config,
  * errors collected per object so one failure doesn't stop the rest.
  */
-import { resourcePath } from '../client/mapper.js';
+
 import type { ClientContext } from '../client/index.js';
+import { resourcePath } from '../client/mapper.js';
 import type { Output, PrintFlags } from '../printers/index.js';
 import { buildResources } from '../resource/builder.js';
 import type { KubeObject } from '../resource/info.js';

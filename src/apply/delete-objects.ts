@@ -69,10 +69,9 @@ function kindString(info: Info): string {
 
 function deletedLine(info: Info, req: DeleteRequest): string {
   if (req.output === 'name') return `${kindString(info)}/${info.name}\n`;
-  const op = `${req.gracePeriod === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(req.dryRun)}`;
-  return info.mapping.namespaced
-    ? `${kindString(info)} "${info.name}" ${op} from ${info.namespace} namespace\n`
-    : `${kindString(info)} "${info.name}" ${op}\n`;
+  const op = req.gracePeriod === 0 ? 'force deleted' : 'deleted';
+  const where = info.mapping.namespaced ? ` from ${info.namespace} namespace` : '';
+  return `${kindString(info)} "${info.name}" ${op}${where}${dryRunSuffix(req.dryRun)}\n`;
 }
 
 const isNotFound = (e: unknown) => e instanceof StatusError && e.code === 404;
@@ -180,7 +179,9 @@ export async function waitForDeletion(
     if (pending.length === 0) break;
     if (Date.now() >= deadline) {
       const r = info.mapping.resource;
-      throw new Error(`timed out waiting for the condition on ${r.group ? `${r.resource}.${r.group}` : r.resource}/${info.name}`);
+      throw new Error(
+        `timed out waiting for the condition on ${r.group ? `${r.resource}.${r.group}` : r.resource}/${info.name}`,
+      );
     }
     await sleep(200);
   }

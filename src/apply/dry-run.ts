@@ -12,7 +12,9 @@ export function parseDryRun(value: string | undefined): DryRunStrategy {
   const v = value ?? 'none';
   if (v === 'none' || v === 'client' || v === 'server') return v;
   if (v === 'unchanged' || v === '') {
-    throw new Error('--dry-run flag without a value was specified. A value must be set: "none", "server", or "client".');
+    throw new Error(
+      '--dry-run flag without a value was specified. A value must be set: "none", "server", or "client".',
+    );
   }
   throw new Error(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
 }

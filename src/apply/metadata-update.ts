@@ -8,8 +8,8 @@
 import { createMergePatch } from '../api/patch/index.js';
 import type { ClientContext } from '../client/index.js';
 import { resourcePath } from '../client/mapper.js';
-import { goJson } from '../printers/json/go-json.js';
 import type { Output, PrintFlags } from '../printers/index.js';
+import { goJson } from '../printers/json/go-json.js';
 import { buildResources } from '../resource/builder.js';
 import type { KubeObject } from '../resource/info.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
@@ -58,7 +58,9 @@ export function parseMetadataArgs(args: string[], field: MetadataField): Metadat
   }
   for (const k of out.remove) {
     if (out.set.some(([s]) => s === k)) {
-      throw new Error(`can not both modify and remove ${field === 'labels' ? 'a label' : 'an annotation'} in the same command`);
+      throw new Error(
+        `can not both modify and remove ${field === 'labels' ? 'a label' : 'an annotation'} in the same command`,
+      );
     }
   }
   return out;
@@ -90,7 +92,10 @@ function currentMap(obj: KubeObject, field: MetadataField): Record<string, strin
 }
 
 /** The changed object; throws kubectl's overwrite error. */
-export function applyChanges(obj: KubeObject, req: Pick<MetadataUpdateRequest, 'field' | 'changes' | 'overwrite' | 'resourceVersion'>): KubeObject {
+export function applyChanges(
+  obj: KubeObject,
+  req: Pick<MetadataUpdateRequest, 'field' | 'changes' | 'overwrite' | 'resourceVersion'>,
+): KubeObject {
   const cur = currentMap(obj, req.field) ?? {};
   if (!req.overwrite) {
     if (req.field === 'labels') {
@@ -185,8 +190,7 @@ export async function runMetadataUpdate(req: MetadataUpdateRequest): Promise<voi
         contentType: 'application/merge-patch+json',
       });
     }
-    const op =
-      field === 'labels' ? labelChangeMessage(oldJson, goJson(changed), req.overwrite ?? false) : 'annotated';
+    const op = field === 'labels' ? labelChangeMessage(oldJson, goJson(changed), req.overwrite ?? false) : 'annotated';
     await operationPrinter(req.print, op, req.dryRun).print(output, req.out, {
       group: info.mapping.gvk.group,
       kind: info.mapping.gvk.kind,

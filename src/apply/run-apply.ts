@@ -113,7 +113,10 @@ export async function runApply(req: ApplyRequest): Promise<void> {
     });
   if (printsObjects && objects.length > 0) {
     const printer = operationPrinter(req.print, '', req.dryRun);
-    const one = objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: objects };
+    const one =
+      objects.length === 1
+        ? objects[0]
+        : { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: objects };
     await printer.print(one, req.out);
   }
   const err = aggregate(errors);

@@ -2,7 +2,6 @@ import { type ClientContext, createClientContext } from '../client/index.js';
 import { KctlCommand } from './base-command.js';
 import { rewriteBooleanFlags } from './flags/bool-flags.js';
 import type { GlobalFlagValues } from './global-flags.js';
-import { ExitError, kubectlErrorText } from './kubectl-errors.js';
 
 /**
  * The base of commands that talk to a server or read the kubeconfig: builds the client context
@@ -31,18 +30,6 @@ export abstract class ClientCommand extends KctlCommand {
 
   protected err(s: string): void {
     if (s) process.stderr.write(s);
-  }
-
-  protected override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
-    if (err instanceof ExitError) {
-      process.exitCode = err.code;
-      return;
-    }
-    // oclif's own errors (parse errors, exit()) keep oclif's handling.
-    if (err.oclif !== undefined) return super.catch(err);
-    process.stderr.write(kubectlErrorText(err));
-    process.exitCode = 1;
-    return;
   }
 
   protected override async finally(err: Error | undefined): Promise<unknown> {

@@ -11,17 +11,33 @@ export default class Annotate extends ClientCommand {
   static override strict = false;
   static override flags = {
     ...printAndDryRun,
-    filename: Flags.string({ char: 'f', multiple: true, description: 'Filename, directory, or URL to files identifying the resource to update' }),
+    filename: Flags.string({
+      char: 'f',
+      multiple: true,
+      description: 'Filename, directory, or URL to files identifying the resource to update',
+    }),
     recursive: Flags.boolean({ char: 'R', description: 'Process the directory used in -f, --filename recursively.' }),
     selector: Flags.string({ char: 'l', description: 'Selector (label query) to filter on.' }),
     'field-selector': Flags.string({ description: 'Selector (field query) to filter on.' }),
     all: Flags.boolean({ description: 'Select all resources, in the namespace of the specified resource types' }),
-    'all-namespaces': Flags.boolean({ char: 'A', description: 'If true, check the specified action in all namespaces.' }),
-    overwrite: Flags.boolean({ description: 'If true, allow annotations to be overwritten, otherwise reject annotations updates that overwrite existing annotations.' }),
-    'resource-version': Flags.string({ description: 'If non-empty, the annotations update will only succeed if this is the current resource-version for the object.' }),
+    'all-namespaces': Flags.boolean({
+      char: 'A',
+      description: 'If true, check the specified action in all namespaces.',
+    }),
+    overwrite: Flags.boolean({
+      description:
+        'If true, allow annotations to be overwritten, otherwise reject annotations updates that overwrite existing annotations.',
+    }),
+    'resource-version': Flags.string({
+      description:
+        'If non-empty, the annotations update will only succeed if this is the current resource-version for the object.',
+    }),
     list: Flags.boolean({ description: 'If true, display the annotations for a given resource.' }),
     local: Flags.boolean({ description: 'If true, annotate will NOT contact api-server but run locally.' }),
-    'field-manager': Flags.string({ default: 'kubectl-annotate', description: 'Name of the manager used to track field ownership.' }),
+    'field-manager': Flags.string({
+      default: 'kubectl-annotate',
+      description: 'Name of the manager used to track field ownership.',
+    }),
   };
 
   async run(): Promise<void> {

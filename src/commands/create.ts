@@ -11,12 +11,20 @@ export default class Create extends ClientCommand {
   static override strict = false;
   static override flags = {
     ...generatorFlags,
-    filename: Flags.string({ char: 'f', multiple: true, description: 'Filename, directory, or URL to files to use to create the resource' }),
+    filename: Flags.string({
+      char: 'f',
+      multiple: true,
+      description: 'Filename, directory, or URL to files to use to create the resource',
+    }),
     recursive: Flags.boolean({ char: 'R', description: 'Process the directory used in -f, --filename recursively.' }),
     selector: Flags.string({ char: 'l', description: 'Selector (label query) to filter on.' }),
     edit: Flags.boolean({ description: 'Edit the API resource before creating' }),
-    raw: Flags.string({ description: 'Raw URI to POST to the server.  Uses the transport specified by the kubeconfig file.' }),
-    'windows-line-endings': Flags.boolean({ description: 'Only relevant if --edit=true. Defaults to the line ending native to your platform.' }),
+    raw: Flags.string({
+      description: 'Raw URI to POST to the server.  Uses the transport specified by the kubeconfig file.',
+    }),
+    'windows-line-endings': Flags.boolean({
+      description: 'Only relevant if --edit=true. Defaults to the line ending native to your platform.',
+    }),
   };
 
   async run(): Promise<void> {
@@ -27,7 +35,7 @@ export default class Create extends ClientCommand {
     }
     if (files.length === 0) {
       throw new Error(
-        "must specify one of -f and -k\n\nerror: Required resource not specified.\nUse \"kctl explain <resource>\" for a detailed description of that resource (e.g. kctl explain pods).\nSee 'kctl create -h' for help and examples",
+        'must specify one of -f and -k\n\nerror: Required resource not specified.\nUse "kctl explain <resource>" for a detailed description of that resource (e.g. kctl explain pods).\nSee \'kctl create -h\' for help and examples',
       );
     }
     if (flags.edit) throw new Error('create --edit is not supported yet');

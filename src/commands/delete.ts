@@ -1,11 +1,12 @@
 import { Flags } from '@oclif/core';
+import { parseGoDurationMs } from '../api/duration.js';
 import { effectiveGracePeriod, parseCascade, runDelete } from '../apply/delete-objects.js';
 import { parseDryRun } from '../apply/dry-run.js';
 import { ClientCommand } from '../cli/client-command.js';
-import { parseGoDurationMs } from '../api/duration.js';
 
 export default class Delete extends ClientCommand {
-  static override summary = 'Delete resources by file names, stdin, resources and names, or by resources and label selector';
+  static override summary =
+    'Delete resources by file names, stdin, resources and names, or by resources and label selector';
   static override examples = ['kctl delete pod web-0', 'kctl delete -f ./pod.json', 'kctl delete pods --all'];
   static override strict = false;
   static override flags = {
@@ -14,13 +15,31 @@ export default class Delete extends ClientCommand {
     selector: Flags.string({ char: 'l', description: 'Selector (label query) to filter on.' }),
     'field-selector': Flags.string({ description: 'Selector (field query) to filter on.' }),
     all: Flags.boolean({ description: 'Delete all resources, in the namespace of the specified resource types.' }),
-    'all-namespaces': Flags.boolean({ char: 'A', description: 'If present, list the requested object(s) across all namespaces.' }),
+    'all-namespaces': Flags.boolean({
+      char: 'A',
+      description: 'If present, list the requested object(s) across all namespaces.',
+    }),
     cascade: Flags.string({ default: 'background', description: 'Must be "background", "orphan", or "foreground".' }),
-    'grace-period': Flags.integer({ default: -1, description: 'Period of time in seconds given to the resource to terminate gracefully.' }),
-    now: Flags.boolean({ description: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).' }),
-    force: Flags.boolean({ description: 'If true, immediately remove resources from API and bypass graceful deletion.' }),
-    wait: Flags.boolean({ default: true, allowNo: true, description: 'If true, wait for resources to be gone before returning.' }),
-    timeout: Flags.string({ default: '0s', description: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' }),
+    'grace-period': Flags.integer({
+      default: -1,
+      description: 'Period of time in seconds given to the resource to terminate gracefully.',
+    }),
+    now: Flags.boolean({
+      description: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).',
+    }),
+    force: Flags.boolean({
+      description: 'If true, immediately remove resources from API and bypass graceful deletion.',
+    }),
+    wait: Flags.boolean({
+      default: true,
+      allowNo: true,
+      description: 'If true, wait for resources to be gone before returning.',
+    }),
+    timeout: Flags.string({
+      default: '0s',
+      description:
+        'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object',
+    }),
     'ignore-not-found': Flags.boolean({ description: 'Treat "resource not found" as a successful delete.' }),
     'dry-run': Flags.string({ default: 'none', description: 'Must be "none", "server", or "client".' }),
     output: Flags.string({ char: 'o', description: 'Output mode. Use "-o name" for shorter output (resource/name).' }),
@@ -29,7 +48,8 @@ export default class Delete extends ClientCommand {
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(Delete);
     const args = argv as string[];
-    if (flags.output && flags.output !== 'name') throw new Error(`unexpected -o output mode: ${flags.output}. We only support '-o name'`);
+    if (flags.output && flags.output !== 'name')
+      throw new Error(`unexpected -o output mode: ${flags.output}. We only support '-o name'`);
     const gracePeriod = effectiveGracePeriod(flags['grace-period'], flags.now, flags.force);
     if (gracePeriod === 0 && flags.force) {
       this.err(
@@ -39,7 +59,7 @@ export default class Delete extends ClientCommand {
     const hasFiles = (flags.filename?.length ?? 0) > 0;
     if (args.length === 0 && !hasFiles) {
       throw new Error(
-        'You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'',
+        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
       );
     }
     await runDelete({

@@ -3,6 +3,7 @@
  * custom resources) get the generic one.
  */
 import { describeConfigMap, describeNamespace, describeSecret, describeServiceAccount } from './config-describers.js';
+import { describeCronJob, describeDaemonSet, describeStatefulSet } from './controller-describers.js';
 import { describeDeployment } from './deployment-describer.js';
 import { describeGeneric } from './generic.js';
 import { describePod } from './pod-describer.js';
@@ -20,6 +21,9 @@ const DESCRIBERS: Record<string, Describer> = {
   'apps/Deployment': describeDeployment,
   'apps/ReplicaSet': describeReplicaSet,
   'batch/Job': describeJob,
+  'apps/StatefulSet': describeStatefulSet,
+  'apps/DaemonSet': describeDaemonSet,
+  'batch/CronJob': describeCronJob,
 };
 
 export function describerFor(group: string, kind: string): Describer {

@@ -19,7 +19,7 @@ interface Slice {
 }
 
 /** formatEndpointSlices: up to three `ip:port`, then ` + N more...`; `<none>` when empty. */
-function formatEndpoints(slices: Slice[] | undefined, portName: string): string {
+export function formatEndpoints(slices: Slice[] | undefined, portName: string): string {
   if (!slices || slices.length === 0) return '<none>';
   const list: string[] = [];
   let count = 0;
@@ -46,18 +46,30 @@ function formatEndpoints(slices: Slice[] | undefined, portName: string): string 
   return extra > 0 ? `${list.join(',')} + ${extra} more...` : list.join(',');
 }
 
-async function endpointSlices(obj: KObject, ctx: DescribeContext): Promise<Slice[] | undefined> {
-  const md = obj.metadata ?? {};
+/**
+ * The EndpointSlices of service `name` (label kubernetes.io/service-name). Errors give
+ * undefined unless `rethrow` (the Ingress describer reports them inline).
+ */
+export async function endpointSlicesFor(
+  ns: string,
+  name: string,
+  ctx: DescribeContext,
+  rethrow = false,
+): Promise<Slice[] | undefined> {
   try {
     const { items } = await listAll(ctx.rest, {
-      path: `/apis/discovery.k8s.io/v1/namespaces/${encodeURIComponent(md.namespace ?? '')}/endpointslices`,
-      query: { labelSelector: `kubernetes.io/service-name=${md.name ?? ''}` },
+      path: `/apis/discovery.k8s.io/v1/namespaces/${encodeURIComponent(ns)}/endpointslices`,
+      query: { labelSelector: `kubernetes.io/service-name=${name}` },
     });
     return items as Slice[];
-  } catch {
+  } catch (e) {
+    if (rethrow) throw e;
     return undefined;
   }
 }
+
+const endpointSlices = (obj: KObject, ctx: DescribeContext) =>
+  endpointSlicesFor(obj.metadata?.namespace ?? '', obj.metadata?.name ?? '', ctx);
 
 export async function describeService(obj: KObject, ctx: DescribeContext): Promise<string> {
   const w = new PrefixWriter();

@@ -62,7 +62,7 @@ export async function describeJob(obj: KObject, ctx: DescribeContext): Promise<s
 }
 
 /** Pod phases of the pods a selector picks (Running / Waiting(Pending) / Succeeded / Failed). */
-async function podPhases(obj: KObject, ctx: DescribeContext): Promise<string> {
+export async function podPhases(obj: KObject, ctx: DescribeContext): Promise<string> {
   const ns = obj.metadata?.namespace ?? '';
   const selector = formatSelector((obj.spec as Obj | undefined)?.selector as Obj | undefined);
   const { items } = await listAll(ctx.rest, {

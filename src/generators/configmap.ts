@@ -35,7 +35,11 @@ function meta(name: string, namespace: string | undefined): Record<string, unkno
 
 /** A ConfigMap in Go field order; non-UTF-8 file contents go to binaryData. */
 export function configMapObject(o: DataSourceOptions): Record<string, unknown> {
-  if (o.fromEnvFile && o.fromEnvFile.length > 0 && ((o.fromFile?.length ?? 0) > 0 || (o.fromLiteral?.length ?? 0) > 0)) {
+  if (
+    o.fromEnvFile &&
+    o.fromEnvFile.length > 0 &&
+    ((o.fromFile?.length ?? 0) > 0 || (o.fromLiteral?.length ?? 0) > 0)
+  ) {
     throw new Error('from-env-file cannot be combined with from-file or from-literal');
   }
   const { files, literals, envs } = entries(o);
@@ -45,7 +49,9 @@ export function configMapObject(o: DataSourceOptions): Record<string, unknown> {
     const bad = configKeyError(e.key);
     if (bad) throw new Error(`"${e.key}" is not a valid key name for a ConfigMap: ${bad}`);
     if (e.key in data) {
-      throw new Error(`cannot add key "${e.key}", another key by that name already exists in Data for ConfigMap "${o.name}"`);
+      throw new Error(
+        `cannot add key "${e.key}", another key by that name already exists in Data for ConfigMap "${o.name}"`,
+      );
     }
     if (e.key in binary) {
       throw new Error(
@@ -69,7 +75,11 @@ export function configMapObject(o: DataSourceOptions): Record<string, unknown> {
 
 /** A generic Secret in Go field order (values base64, type only when given). */
 export function genericSecretObject(o: DataSourceOptions & { type?: string }): Record<string, unknown> {
-  if (o.fromEnvFile && o.fromEnvFile.length > 0 && ((o.fromFile?.length ?? 0) > 0 || (o.fromLiteral?.length ?? 0) > 0)) {
+  if (
+    o.fromEnvFile &&
+    o.fromEnvFile.length > 0 &&
+    ((o.fromFile?.length ?? 0) > 0 || (o.fromLiteral?.length ?? 0) > 0)
+  ) {
     throw new Error('from-env-file cannot be combined with from-file or from-literal');
   }
   const { files, literals, envs } = entries(o);

@@ -28,7 +28,7 @@ export function parseFileSource(source: string): { key: string; path: string } {
   const key = source.slice(0, eq);
   const path = source.slice(eq + 1);
   if (key.includes('=') || path.includes('=')) {
-    throw new Error('key names or file paths cannot contain \'=\'');
+    throw new Error("key names or file paths cannot contain '='");
   }
   return { key, path };
 }

@@ -8,21 +8,29 @@ export const generatorFlags = {
     description:
       'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
   }),
-  template: Flags.string({ description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.' }),
+  template: Flags.string({
+    description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.',
+  }),
   'allow-missing-template-keys': Flags.boolean({
     default: true,
     allowNo: true,
     description: 'If true, ignore any errors in templates when a field or map key is missing in the template.',
   }),
-  'show-managed-fields': Flags.boolean({ description: 'If true, keep the managedFields when printing objects in JSON or YAML format.' }),
+  'show-managed-fields': Flags.boolean({
+    description: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
+  }),
   'dry-run': Flags.string({
     default: 'none',
-    description: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it.',
+    description:
+      'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it.',
   }),
   'save-config': Flags.boolean({
     description: 'If true, the configuration of current object will be saved in its annotation.',
   }),
-  'field-manager': Flags.string({ default: 'kubectl-create', description: 'Name of the manager used to track field ownership.' }),
+  'field-manager': Flags.string({
+    default: 'kubectl-create',
+    description: 'Name of the manager used to track field ownership.',
+  }),
   validate: Flags.string({
     default: 'strict',
     description: 'Must be one of: strict (or true), warn, ignore (or false).',

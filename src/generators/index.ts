@@ -1,7 +1,7 @@
 /** Object generators of `kubectl create <kind>` and the shared run step. */
 export { configMapObject, type DataSourceOptions, genericSecretObject } from './configmap.js';
 export { configMapHash, secretHash } from './content-hash.js';
-export { generatorFlags, type GeneratorFlagValues, generatorPrintFlags, nameArg } from './generator-flags.js';
+export { type GeneratorFlagValues, generatorFlags, generatorPrintFlags, nameArg } from './generator-flags.js';
 export { namespaceObject, serviceAccountObject } from './named-objects.js';
 export { collectionPath, type GeneratedResource, type GeneratorRun, runGenerator } from './run-generator.js';
 export { type ServiceOptions, type ServiceType, serviceObject } from './service.js';

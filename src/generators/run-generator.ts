@@ -3,8 +3,9 @@
  * add the last-applied annotation with --save-config, POST it unless --dry-run=client (with
  * fieldManager and dryRun=All for server dry run), and print it (`kind/name created`).
  */
+
+import { dryRunQuery, parseDryRun } from '../apply/dry-run.js';
 import { withLastApplied } from '../apply/last-applied.js';
-import { parseDryRun, dryRunQuery } from '../apply/dry-run.js';
 import { operationPrinter } from '../apply/operation-printer.js';
 import type { ClientContext } from '../client/index.js';
 import type { PrintFlags } from '../printers/index.js';

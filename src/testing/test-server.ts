@@ -15,11 +15,9 @@ import type { KubeconfigDoc } from '../server/kubeconfig/admin-kubeconfig.js';
 import { resourcePrefix } from '../server/registry/keys.js';
 import { createRegistry, type ServerRegistry } from '../server/registry/registry.js';
 import { type RunningServer, startServer as startKctlServer } from '../server/serve.js';
-import { captureSnapshot } from '../server/snapshot/capture.js';
 import type { StoreSnapshot } from '../server/snapshot/format.js';
 import { LiveRestorer, type RestoreResult } from '../server/snapshot/live-restore.js';
 import type { MvccStore } from '../server/storage/mvcc/kv.js';
-import { prefixEnd } from '../server/storage/mvcc/types.js';
 import { openStorage } from '../server/storage/open.js';
 import { fillPkiCache, usePkiCache } from './pki-cache.js';
 import { seedObjects } from './seed-objects.js';
@@ -158,29 +156,37 @@ export async function startServer(opts: TestServerOptions = {}): Promise<TestSer
   }
 
   const servicesKind = registry.storeFor('', 'services')?.kind;
-  const servicePrefix = servicesKind ? `${resourcePrefix(servicesKind)}/` : undefined;
-  const readServices = (): KubeObject[] =>
-    servicePrefix
-      ? kv.range(servicePrefix, { end: prefixEnd(servicePrefix), skipCount: true }).kvs.map((x) => JSON.parse(x.value))
-      : [];
+  const servicePrefix = servicesKind ? `${resourcePrefix(servicesKind)}/` : '\u0000none';
+  const serviceAt = (key: string): KubeObject | undefined => {
+    const v = kv.range(key).kvs[0]?.value;
+    return v ? (JSON.parse(v) as KubeObject) : undefined;
+  };
 
-  /** A live restore, then the service IP/port allocators re-synced with the services now stored. */
+  /**
+   * A live restore; the Service IP/port allocators (in memory, outside the store) are then
+   * re-synced for the services it touched: the old ones' addresses released, the new ones' taken.
+   */
   const restoreTo = async (s: StoreSnapshot): Promise<RestoreResult> => {
-    const servicesChanged = (r: RestoreResult): boolean => r.deleted + r.written > 0;
     // Controller work the test started (e.g. a new namespace's service account) lands first, so
     // nothing written for the old state arrives after the restore.
     await registry.idle();
-    const before = servicePrefix ? readServices() : [];
-    const result = await restorer.restore(s);
-    if (servicesChanged(result)) {
+    let touched: string[] = [];
+    let before: KubeObject[] = [];
+    const result = await restorer.restore(s, '', {
+      beforeWrite: (deleted, written) => {
+        touched = [...deleted, ...written].filter((k) => k.startsWith(servicePrefix));
+        before = touched.map(serviceAt).filter((o): o is KubeObject => o !== undefined);
+      },
+    });
+    if (touched.length > 0) {
       for (const svc of before) registry.allocations.releaseAll(svc);
-      registry.allocations.recover(readServices());
+      registry.allocations.recover(touched.map(serviceAt).filter((o): o is KubeObject => o !== undefined));
     }
     await registry.idle();
     return result;
   };
 
-  const seeded = restorer.adopt(captureSnapshot(kv, { source: 'seed' }));
+  const seeded = restorer.capture('seed');
   const kubeconfig = yaml.load(readFileSync(running.kubeconfigPath, 'utf8')) as KubeconfigDoc;
   return {
     url: running.url,
@@ -197,7 +203,7 @@ export async function startServer(opts: TestServerOptions = {}): Promise<TestSer
       faults.clear();
       return restoreTo(seeded);
     },
-    snapshot: () => restorer.adopt(captureSnapshot(kv)),
+    snapshot: () => restorer.capture(),
     restore: (s) => restoreTo(s),
     settle: () => registry.idle(),
     stop,

@@ -29,6 +29,9 @@ const VARIANTS: string[][] = [
   ['describe', 'pods', '-n', 'shop'],
   ['describe', 'jobs', '-n', 'shop'],
   ['describe', 'rs', 'loose', '-n', 'shop'],
+  ['describe', 'sts', 'db', '-n', 'shop'],
+  ['describe', 'ds', '-n', 'shop'],
+  ['describe', 'cronjobs', '-n', 'shop'],
 ];
 
 beforeAll(async () => {

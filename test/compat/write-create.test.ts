@@ -19,7 +19,8 @@ function normalise(v: unknown, ns: string): unknown {
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
-      if (['uid', 'resourceVersion', 'creationTimestamp', 'time', 'generation', 'clusterIP', 'clusterIPs'].includes(k)) continue;
+      if (['uid', 'resourceVersion', 'creationTimestamp', 'time', 'generation', 'clusterIP', 'clusterIPs'].includes(k))
+        continue;
       out[k] = normalise(x, ns);
     }
     return out;
@@ -56,7 +57,10 @@ beforeAll(async () => {
     join(d, 'cm.yaml'),
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\n  labels: {tier: a}\ndata:\n  k: v\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: two\nstringData:\n  p: q\n',
   );
-  writeFileSync(join(d, 'sub', 'deploy.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n');
+  writeFileSync(
+    join(d, 'sub', 'deploy.yaml'),
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n',
+  );
 }, 120_000);
 
 afterAll(async () => {

@@ -2,43 +2,56 @@
  * `create <generator> --dry-run=client` needs no server: kctl's output must equal the real
  * kubectl v1.35's byte for byte (stdout, stderr's error line, exit code).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mapLimit, runKctlInProcess } from '../compat/parity-support.js';
 import { kubectlPath } from '../support/kubectl.js';
-import { runKctlInProcess } from '../compat/parity-support.js';
 
 let dir = '';
 let kubectl = '';
 
-function runKubectl(args: string[]): { code: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(kubectl, args, {
-      cwd: dir,
-      env: { PATH: process.env.PATH, HOME: dir, KUBECONFIG: join(dir, 'none'), D: 'dv' },
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return { code: 0, stdout, stderr: '' };
-  } catch (e) {
-    const err = e as { status: number; stdout: string; stderr: string };
-    return { code: err.status, stdout: err.stdout, stderr: err.stderr };
-  }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runKubectl(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      kubectl,
+      args,
+      {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: dir, KUBECONFIG: join(dir, 'none'), D: 'dv' },
+        encoding: 'utf8',
+      },
+      (err, stdout, stderr) => {
+        const code = err ? Number((err as { code?: number }).code ?? 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
 }
 
 /** The in-process runner finds commands by file; the CLI's oclif aliases map short forms. */
-const ALIASES: Record<string, string> = { deploy: 'deployment', ns: 'namespace', cm: 'configmap', svc: 'service', sa: 'serviceaccount' };
+const ALIASES: Record<string, string> = {
+  deploy: 'deployment',
+  ns: 'namespace',
+  cm: 'configmap',
+  svc: 'service',
+  sa: 'serviceaccount',
+};
 
-async function both(args: string[]) {
-  const want = runKubectl(args);
+async function runKctl(args: string[]): Promise<Run> {
   const canonical = args.map((a, i) => (i === 1 ? (ALIASES[a] ?? a) : a));
   const cwd = process.cwd();
   process.chdir(dir);
   try {
-    const got = await runKctlInProcess(canonical, { HOME: dir, KUBECONFIG: join(dir, 'none'), D: 'dv' });
-    return { want, got };
+    return await runKctlInProcess(canonical, { HOME: dir, KUBECONFIG: join(dir, 'none'), D: 'dv' });
   } finally {
     process.chdir(cwd);
   }
@@ -61,7 +74,15 @@ const same: string[][] = [
   ['create', 'deploy', 'web', '--image=registry.k8s.io/pause:3.9', '--', 'sleep', '10'],
   ['create', 'namespace', 'foo'],
   ['create', 'ns', 'foo', '--save-config'],
-  ['create', 'configmap', 'c', '--from-literal=a=1', '--from-literal=b=x=y', '--from-file=f.txt', '--from-file=k2=f.txt'],
+  [
+    'create',
+    'configmap',
+    'c',
+    '--from-literal=a=1',
+    '--from-literal=b=x=y',
+    '--from-file=f.txt',
+    '--from-file=k2=f.txt',
+  ],
   ['create', 'cm', 'c', '--from-file=bin.dat', '--from-file=d'],
   ['create', 'cm', 'c', '--from-env-file=e.env', '-n', 'x'],
   ['create', 'cm', 'c', '--from-literal=a=1', '--append-hash'],
@@ -82,14 +103,29 @@ const same: string[][] = [
   ['create', 'sa', 'bot', '-n', 'x', '--save-config'],
 ];
 
+function withOutput(args: string[], o: string): string[] {
+  const extra = ['--dry-run=client', ...(o ? ['-o', o] : [])];
+  const dd = args.indexOf('--');
+  return dd < 0 ? [...args, ...extra] : [...args.slice(0, dd), ...extra, ...args.slice(dd)];
+}
+
+const outputsFor = (args: string[]) =>
+  args.includes('-n') || args.includes('--save-config') ? ['yaml', 'json', ''] : ['yaml', 'json'];
+const cases = same.flatMap((args) => outputsFor(args).map((o) => withOutput(args, o)));
+const expected = new Map<string, Run>();
+
+beforeAll(async () => {
+  const results = await mapLimit(cases, 4, (c) => runKubectl(c));
+  for (const [i, c] of cases.entries()) expected.set(c.join(' '), results[i]!);
+}, 120_000);
+
 describe('create generators --dry-run=client match kubectl', () => {
   for (const args of same) {
-    for (const o of args.includes('-n') || args.includes('--save-config') ? ['yaml', 'json', ''] : ['yaml', 'json']) {
+    for (const o of outputsFor(args)) {
       it(`${args.join(' ')} -o ${o || '(default)'}`, async () => {
-        const extra = ['--dry-run=client', ...(o ? ['-o', o] : [])];
-        const dd = args.indexOf('--');
-        const full = dd < 0 ? [...args, ...extra] : [...args.slice(0, dd), ...extra, ...args.slice(dd)];
-        const { want, got } = await both(full);
+        const full = withOutput(args, o);
+        const want = expected.get(full.join(' '))!;
+        const got = await runKctl(full);
         expect(got.stdout).toBe(want.stdout);
         expect(got.code).toBe(want.code);
         if (want.code !== 0) expect(got.stderr).toBe(want.stderr);

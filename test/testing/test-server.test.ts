@@ -89,6 +89,23 @@ describe('startServer (kctl/testing)', () => {
     expect(events.map((e) => `${e.type} ${e.object.metadata.name}`)).toContain('DELETED watched');
   });
 
+  it('reset() releases the cluster IPs of services it deletes', async () => {
+    const svc = (name: string, clusterIP?: string) => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name },
+      spec: { ports: [{ port: 80 }], ...(clusterIP ? { clusterIP } : {}) },
+    });
+    const first = await http.call('POST', '/api/v1/namespaces/shop/services', svc('a'));
+    expect(first.status).toBe(201);
+    const ip = first.json<{ spec: { clusterIP: string } }>().spec.clusterIP;
+    const taken = await http.call('POST', '/api/v1/namespaces/shop/services', svc('b', ip));
+    expect(taken.status).toBe(422);
+    await server.reset();
+    expect((await http.call('POST', '/api/v1/namespaces/shop/services', svc('b', ip))).status).toBe(201);
+    await server.reset();
+  });
+
   it('a seed with an unknown kind fails start with the object named', async () => {
     await expect(startServer({ seed: [{ apiVersion: 'v1', kind: 'Nope', metadata: { name: 'x' } }] })).rejects.toThrow(
       /seed object 0 \(Nope x\): no kind Nope/,

@@ -1,12 +1,6 @@
 import { Flags } from '@oclif/core';
 import { ClientCommand } from '../../cli/client-command.js';
-import {
-  configMapObject,
-  generatorFlags,
-  generatorPrintFlags,
-  nameArg,
-  runGenerator,
-} from '../../generators/index.js';
+import { configMapObject, generatorFlags, generatorPrintFlags, nameArg, runGenerator } from '../../generators/index.js';
 
 export default class CreateConfigMap extends ClientCommand {
   static override summary = 'Create a config map from a local file, directory or literal value';
@@ -19,9 +13,19 @@ export default class CreateConfigMap extends ClientCommand {
   static override strict = false;
   static override flags = {
     ...generatorFlags,
-    'from-file': Flags.string({ multiple: true, description: 'Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.' }),
-    'from-literal': Flags.string({ multiple: true, description: 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)' }),
-    'from-env-file': Flags.string({ multiple: true, description: 'Specify the path to a file to read lines of key=val pairs to create a configmap.' }),
+    'from-file': Flags.string({
+      multiple: true,
+      description:
+        'Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.',
+    }),
+    'from-literal': Flags.string({
+      multiple: true,
+      description: 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)',
+    }),
+    'from-env-file': Flags.string({
+      multiple: true,
+      description: 'Specify the path to a file to read lines of key=val pairs to create a configmap.',
+    }),
     'append-hash': Flags.boolean({ description: 'Append a hash of the configmap to its name.' }),
   };
 

@@ -19,7 +19,10 @@ export default class CreateDeployment extends ClientCommand {
   static override strict = false;
   static override flags = {
     ...generatorFlags,
-    image: Flags.string({ multiple: true, description: 'Image names to run. A deployment can have multiple images set for multi-container pod.' }),
+    image: Flags.string({
+      multiple: true,
+      description: 'Image names to run. A deployment can have multiple images set for multi-container pod.',
+    }),
     port: Flags.integer({ default: -1, description: 'The containerPort that this deployment exposes.' }),
     replicas: Flags.integer({ char: 'r', default: 1, description: 'Number of replicas to create. Default is 1.' }),
   };

@@ -1,11 +1,5 @@
 import { ClientCommand } from '../../cli/client-command.js';
-import {
-  generatorFlags,
-  generatorPrintFlags,
-  nameArg,
-  namespaceObject,
-  runGenerator,
-} from '../../generators/index.js';
+import { generatorFlags, generatorPrintFlags, nameArg, namespaceObject, runGenerator } from '../../generators/index.js';
 
 export default class CreateNamespace extends ClientCommand {
   static override summary = 'Create a namespace with the specified name';

@@ -1,5 +1,5 @@
-import { Args, Flags } from '@oclif/core';
 import { writeFileSync } from 'node:fs';
+import { Args, Flags } from '@oclif/core';
 import { isNotFound } from '../../api/status.js';
 import { ClientCommand } from '../../cli/client-command.js';
 import { listAll } from '../../client/list-pager.js';
@@ -35,7 +35,9 @@ export default class SnapshotRecord extends ClientCommand {
     'kctl snapshot record --context prod demo.snapshot.json',
     'kctl snapshot record --context prod --resources deployments.apps,services -n shop shop.snapshot.json',
   ];
-  static override args = { file: Args.string({ required: true, description: 'Snapshot file to write ("-" = stdout).' }) };
+  static override args = {
+    file: Args.string({ required: true, description: 'Snapshot file to write ("-" = stdout).' }),
+  };
   static override flags = {
     resources: Flags.string({
       description: `Comma-separated resource types to record (default: ${DEFAULT_RESOURCES.join(',')}).`,
@@ -46,7 +48,12 @@ export default class SnapshotRecord extends ClientCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(SnapshotRecord);
     const catalog = builtinCatalog();
-    const names = flags.resources ? flags.resources.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_RESOURCES;
+    const names = flags.resources
+      ? flags.resources
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : DEFAULT_RESOURCES;
     const kinds: KindDefinition[] = [];
     for (const n of names) {
       const k = findRecordableKind(catalog, n);
@@ -63,15 +70,22 @@ export default class SnapshotRecord extends ClientCommand {
       try {
         const { items } = await listAll(ctx.rest, { path, limit: 500 });
         const objects = items as KubeObject[];
-        groups.push({ kind, objects: kind.resource === 'namespaces' && ns ? objects.filter((o) => o.metadata?.name === ns) : objects });
+        groups.push({
+          kind,
+          objects: kind.resource === 'namespaces' && ns ? objects.filter((o) => o.metadata?.name === ns) : objects,
+        });
       } catch (e) {
         if (!isNotFound(e)) throw e;
-        this.err(`Warning: the cluster does not serve ${kind.resource} in ${kind.group || 'core'}/${kind.version}; skipped\n`);
+        this.err(
+          `Warning: the cluster does not serve ${kind.resource} in ${kind.group || 'core'}/${kind.version}; skipped\n`,
+        );
       }
     }
     const snapshot = snapshotFromObjects(groups, {
       includeSecretData: flags['include-secret-data'],
-      source: ctx.kubeconfig.config['current-context'] ? `context ${flags.context ?? ctx.kubeconfig.config['current-context']}` : undefined,
+      source: ctx.kubeconfig.config['current-context']
+        ? `context ${flags.context ?? ctx.kubeconfig.config['current-context']}`
+        : undefined,
     });
     const text = serializeSnapshot(snapshot);
     if (args.file === '-') this.out(text);

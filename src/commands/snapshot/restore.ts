@@ -1,8 +1,8 @@
-import { Args, Flags } from '@oclif/core';
 import { readFileSync } from 'node:fs';
+import { Args, Flags } from '@oclif/core';
 import { KctlCommand } from '../../cli/base-command.js';
-import { parseSnapshot } from '../../server/snapshot/format.js';
 import { restoreDataDir } from '../../server/snapshot/data-dir.js';
+import { parseSnapshot } from '../../server/snapshot/format.js';
 
 export default class SnapshotRestore extends KctlCommand {
   static override summary = 'Restore a snapshot file into a data dir';

@@ -1,8 +1,8 @@
-import { Args, Flags } from '@oclif/core';
 import { writeFileSync } from 'node:fs';
+import { Args, Flags } from '@oclif/core';
 import { KctlCommand } from '../../cli/base-command.js';
-import { serializeSnapshot } from '../../server/snapshot/format.js';
 import { saveDataDir } from '../../server/snapshot/data-dir.js';
+import { serializeSnapshot } from '../../server/snapshot/format.js';
 
 export default class SnapshotSave extends KctlCommand {
   static override summary = "Save a stopped server's store as a portable snapshot file";
@@ -10,7 +10,9 @@ export default class SnapshotSave extends KctlCommand {
     'Writes every object of the store in --data-dir, with its revisions, to FILE (JSON; "-" for stdout). ' +
     'The server using the data dir must be stopped.';
   static override examples = ['kctl snapshot save --data-dir ~/.kctl/serve cluster.snapshot.json'];
-  static override args = { file: Args.string({ required: true, description: 'Snapshot file to write ("-" = stdout).' }) };
+  static override args = {
+    file: Args.string({ required: true, description: 'Snapshot file to write ("-" = stdout).' }),
+  };
   static override flags = {
     'data-dir': Flags.string({ required: true, description: 'The data dir of a stopped kctl server.' }),
   };

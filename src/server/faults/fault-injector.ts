@@ -182,7 +182,11 @@ export class Faults {
     return this.interrupt('expired', sel);
   }
 
-  /** Compacts the store to its current revision (older RVs then get 410). */
+  /**
+   * Compacts the store to its current revision: reads at older RVs (Exact lists, continue
+   * tokens) then get 410. Watches resume from the watch cache's window as on kube; use
+   * expireWatches for those. Throws when no store is attached.
+   */
   async compactNow(): Promise<number> {
     if (!this.compactor) throw new Error('compaction is not available: the faults are not attached to a store');
     return this.compactor();

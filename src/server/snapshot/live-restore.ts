@@ -12,7 +12,15 @@
  */
 import type { MvccStore } from '../storage/mvcc/kv.js';
 import { MAX_KEY, prefixEnd, type TxnOp } from '../storage/mvcc/types.js';
-import type { SnapshotEntry, StoreSnapshot } from './format.js';
+import { SNAPSHOT_FORMAT, type SnapshotEntry, type StoreSnapshot } from './format.js';
+
+export interface RestoreHooks {
+  /**
+   * Called synchronously just before the write with the keys it deletes and puts (nothing is
+   * called when there is nothing to write); the store still holds the old values then.
+   */
+  beforeWrite?: (deleted: readonly string[], written: readonly string[]) => void;
+}
 
 export interface RestoreResult {
   /** The revision of the restoring write; the current revision when nothing had to change. */
@@ -26,6 +34,8 @@ export class LiveRestorer {
   private readonly aliases = new Map<string, number>();
   /** Snapshots known to come from this store's history (their revisions can be trusted). */
   private readonly own = new WeakSet<StoreSnapshot>();
+  /** The value of each key at the modRevision last seen, so a snapshot reads only changed keys. */
+  private readonly values = new Map<string, { mod: number; value: string }>();
 
   constructor(private readonly kv: MvccStore) {}
 
@@ -33,6 +43,40 @@ export class LiveRestorer {
   adopt(s: StoreSnapshot): StoreSnapshot {
     this.own.add(s);
     return s;
+  }
+
+  /**
+   * A snapshot of the whole store now, adopted. Keys whose modRevision this restorer already saw
+   * reuse the value it read or wrote then; only the others are read from the store. Synchronous,
+   * so the result is the state at exactly one revision.
+   */
+  capture(source?: string): StoreSnapshot {
+    const head = this.kv.range('', { end: MAX_KEY, keysOnly: true, skipCount: true });
+    const entries: SnapshotEntry[] = head.kvs.map((k) => {
+      let known = this.values.get(k.key);
+      if (!known || known.mod !== k.modRevision) {
+        known = { mod: k.modRevision, value: this.kv.range(k.key).kvs[0]?.value ?? '' };
+        this.values.set(k.key, known);
+      }
+      return {
+        key: k.key,
+        value: known.value,
+        createRevision: k.createRevision,
+        modRevision: k.modRevision,
+        version: k.version,
+      };
+    });
+    if (this.values.size > entries.length * 2) {
+      const live = new Set(entries.map((e) => e.key));
+      for (const k of this.values.keys()) if (!live.has(k)) this.values.delete(k);
+    }
+    return this.adopt({
+      format: SNAPSHOT_FORMAT,
+      revision: head.revision,
+      createdAt: new Date().toISOString(),
+      ...(source ? { source } : {}),
+      entries,
+    });
   }
 
   private canonical(key: string, modRevision: number): number {
@@ -44,7 +88,7 @@ export class LiveRestorer {
    * Snapshots from elsewhere are compared by value. Resolves once the write is committed and
    * published to watchers. Rejects only if the store is closed or fails to write.
    */
-  async restore(snapshot: StoreSnapshot, prefix = ''): Promise<RestoreResult> {
+  async restore(snapshot: StoreSnapshot, prefix = '', hooks: RestoreHooks = {}): Promise<RestoreResult> {
     const trusted = this.own.has(snapshot);
     const end = prefix ? prefixEnd(prefix) : MAX_KEY;
     const current = this.kv.range(prefix, { end, keysOnly: trusted, skipCount: true });
@@ -74,9 +118,15 @@ export class LiveRestorer {
       written.push(e);
     }
     if (ops.length === 0) return { revision: this.kv.currentRevision(), deleted: 0, written: 0 };
+    hooks.beforeWrite?.(
+      ops.filter((o) => o.type === 'delete').map((o) => o.key),
+      written.map((e) => e.key),
+    );
     const res = await this.kv.txn({ success: ops });
-    if (trusted)
-      for (const e of written) this.aliases.set(`${e.key}\0${res.revision}`, this.canonical(e.key, e.modRevision));
+    for (const e of written) {
+      this.values.set(e.key, { mod: res.revision, value: e.value });
+      if (trusted) this.aliases.set(`${e.key}\0${res.revision}`, this.canonical(e.key, e.modRevision));
+    }
     return { revision: res.revision, deleted: ops.length - written.length, written: written.length };
   }
 }

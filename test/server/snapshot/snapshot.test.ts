@@ -89,6 +89,22 @@ describe('LiveRestorer', () => {
     );
   });
 
+  it('capture() equals a fresh read of the store whatever happened since the last one', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(opArb, { maxLength: 6 }), { maxLength: 5 }), async (rounds) => {
+        const kv = newStore();
+        const restorer = new LiveRestorer(kv);
+        const first = restorer.capture();
+        for (const [i, ops] of rounds.entries()) {
+          await apply(kv, ops);
+          if (i % 2 === 1) await restorer.restore(first);
+          expect(restorer.capture().entries).toEqual(captureSnapshot(kv).entries);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('writes one revision with DELETE and PUT events for watchers', async () => {
     const kv = newStore();
     await kv.put('/a', '1');

@@ -17,9 +17,19 @@ export default class CreateSecretGeneric extends ClientCommand {
   static override strict = false;
   static override flags = {
     ...generatorFlags,
-    'from-file': Flags.string({ multiple: true, description: 'Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.' }),
-    'from-literal': Flags.string({ multiple: true, description: 'Specify a key and literal value to insert in secret (i.e. mykey=somevalue)' }),
-    'from-env-file': Flags.string({ multiple: true, description: 'Specify the path to a file to read lines of key=val pairs to create a secret.' }),
+    'from-file': Flags.string({
+      multiple: true,
+      description:
+        'Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.',
+    }),
+    'from-literal': Flags.string({
+      multiple: true,
+      description: 'Specify a key and literal value to insert in secret (i.e. mykey=somevalue)',
+    }),
+    'from-env-file': Flags.string({
+      multiple: true,
+      description: 'Specify the path to a file to read lines of key=val pairs to create a secret.',
+    }),
     type: Flags.string({ description: 'The type of secret to create' }),
     'append-hash': Flags.boolean({ description: 'Append a hash of the secret to its name.' }),
   };

@@ -1,6 +1,12 @@
 import { Flags } from '@oclif/core';
 import { ClientCommand } from '../../../cli/client-command.js';
-import { generatorFlags, generatorPrintFlags, nameArg, runGenerator, serviceObject } from '../../../generators/index.js';
+import {
+  generatorFlags,
+  generatorPrintFlags,
+  nameArg,
+  runGenerator,
+  serviceObject,
+} from '../../../generators/index.js';
 
 export default class CreateServiceNodePort extends ClientCommand {
   static override summary = 'Create a nodeport service';
@@ -9,8 +15,13 @@ export default class CreateServiceNodePort extends ClientCommand {
   static override flags = {
     ...generatorFlags,
     tcp: Flags.string({ multiple: true, description: 'Port pairs can be specified as "<port>:<targetPort>".' }),
-    clusterip: Flags.string({ description: 'Assign your own ClusterIP or set to "None" for a "headless" service (no loadbalancing).' }),
-    'node-port': Flags.integer({ default: 0, description: 'Port used to expose the service on each node in a cluster.' }),
+    clusterip: Flags.string({
+      description: 'Assign your own ClusterIP or set to "None" for a "headless" service (no loadbalancing).',
+    }),
+    'node-port': Flags.integer({
+      default: 0,
+      description: 'Port used to expose the service on each node in a cluster.',
+    }),
     'external-name': Flags.string({ description: 'External name of service' }),
   };
 

@@ -77,7 +77,11 @@ const webhookTable = {
     },
     ageColumn(),
   ],
-  cells: (cfg: KubeObject, now: Date) => [nameOf(cfg), listAt(cfg, 'webhooks').length, age(cfg.metadata?.creationTimestamp, now)],
+  cells: (cfg: KubeObject, now: Date) => [
+    nameOf(cfg),
+    listAt(cfg, 'webhooks').length,
+    age(cfg.metadata?.creationTimestamp, now),
+  ],
 };
 
 const webhookKind = (kind: string, resource: string, mutating: boolean): KindDefinition => ({
@@ -127,7 +131,8 @@ function validatePolicy(p: KubeObject): FieldError[] {
     errs.push(fieldRequired('spec.validations', 'validations or auditAnnotations must contain at least one item'));
   const mc = mapAt(spec, 'matchConstraints');
   if (!mc) errs.push(fieldRequired('spec.matchConstraints', ''));
-  else if (listAt(mc, 'resourceRules').length === 0) errs.push(fieldRequired('spec.matchConstraints.resourceRules', ''));
+  else if (listAt(mc, 'resourceRules').length === 0)
+    errs.push(fieldRequired('spec.matchConstraints.resourceRules', ''));
   mapsAt(spec, 'validations').forEach((v, i) => {
     if (!strAt(v, 'expression')) errs.push(fieldRequired(`${idx('spec.validations', i)}.expression`));
   });
@@ -200,7 +205,11 @@ function validateBinding(b: KubeObject): FieldError[] {
   const pr = mapAt(spec, 'paramRef');
   if (pr) {
     if (strAt(pr, 'name') && isMap(pr.selector))
-      errs.push({ type: 'FieldValueForbidden', field: 'spec.paramRef.name', detail: 'name and selector are mutually exclusive' });
+      errs.push({
+        type: 'FieldValueForbidden',
+        field: 'spec.paramRef.name',
+        detail: 'name and selector are mutually exclusive',
+      });
     errs.push(...oneOf(pr.parameterNotFoundAction, 'spec.paramRef.parameterNotFoundAction', ['Allow', 'Deny'], true));
   }
   return errs;
@@ -231,7 +240,10 @@ export const validatingadmissionpolicybindings: KindDefinition = {
       const spec = mapAt(b, 'spec') ?? {};
       const pr = mapAt(spec, 'paramRef');
       let param = '<unset>';
-      if (pr) param = strAt(pr, 'namespace') ? `${strAt(pr, 'namespace')}/${strAt(pr, 'name') ?? ''}` : `*/${strAt(pr, 'name') ?? ''}`;
+      if (pr)
+        param = strAt(pr, 'namespace')
+          ? `${strAt(pr, 'namespace')}/${strAt(pr, 'name') ?? ''}`
+          : `*/${strAt(pr, 'name') ?? ''}`;
       return [nameOf(b), strAt(spec, 'policyName') ?? '', param, age(b.metadata?.creationTimestamp, now)];
     },
   },

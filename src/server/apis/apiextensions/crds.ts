@@ -3,10 +3,26 @@
  * conversion None, webhook port 443) and the validation a CRD must pass before it is stored
  * (pkg/apis/apiextensions/validation). Served as live APIs elsewhere.
  */
-import { type FieldError, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired } from '../../../api/status.js';
+import {
+  type FieldError,
+  fieldForbidden,
+  fieldInvalid,
+  fieldNotSupported,
+  fieldRequired,
+} from '../../../api/status.js';
 import { isDNS1035Label, isDNS1123Subdomain } from '../../../api/validation/names.js';
 import { idx, oneOf } from '../field-checks.js';
-import { ensureMap, isMap, type JsonMap, jsonEqual, listAt, mapAt, mapsAt, setDefault, strAt } from '../object-access.js';
+import {
+  ensureMap,
+  isMap,
+  type JsonMap,
+  jsonEqual,
+  listAt,
+  mapAt,
+  mapsAt,
+  setDefault,
+  strAt,
+} from '../object-access.js';
 import { statusSplitHooks } from '../status-split.js';
 import type { CatalogModule, KindDefinition, KubeObject } from '../types.js';
 import { APIEXT, apiextensionsDefinitions } from './definitions.js';
@@ -31,7 +47,10 @@ export function defaultCRD(crd: KubeObject): void {
 
 /** The version kube stores objects in: the one marked storage. */
 export const storageVersionOf = (crd: KubeObject): string | undefined =>
-  strAt(mapsAt(specOf(crd), 'versions').find((v) => v.storage === true), 'name');
+  strAt(
+    mapsAt(specOf(crd), 'versions').find((v) => v.storage === true),
+    'name',
+  );
 
 function validateNames(names: JsonMap, path: string): FieldError[] {
   const errs: FieldError[] = [];
@@ -45,10 +64,13 @@ function validateNames(names: JsonMap, path: string): FieldError[] {
   else {
     const bad = isDNS1035Label(kind.toLowerCase());
     if (bad.length)
-      errs.push(fieldInvalid(`${path}.kind`, kind, `may have mixed case, but should otherwise match: ${bad.join(',')}`));
+      errs.push(
+        fieldInvalid(`${path}.kind`, kind, `may have mixed case, but should otherwise match: ${bad.join(',')}`),
+      );
   }
   const listKind = strAt(names, 'listKind') ?? '';
-  if (listKind && listKind === kind) errs.push(fieldInvalid(`${path}.listKind`, listKind, 'kind and listKind may not be the same'));
+  if (listKind && listKind === kind)
+    errs.push(fieldInvalid(`${path}.listKind`, listKind, 'kind and listKind may not be the same'));
   listAt(names, 'shortNames').forEach((s, i) => {
     for (const m of isDNS1035Label(String(s))) errs.push(fieldInvalid(idx(`${path}.shortNames`, i), s, m));
   });
@@ -66,17 +88,21 @@ function validateCRD(crd: KubeObject): FieldError[] {
   if (!group) errs.push(fieldRequired('spec.group'));
   else {
     for (const m of isDNS1123Subdomain(group)) errs.push(fieldInvalid('spec.group', group, m));
-    if (group.split('.').length < 2) errs.push(fieldInvalid('spec.group', group, 'should be a domain with at least one dot'));
+    if (group.split('.').length < 2)
+      errs.push(fieldInvalid('spec.group', group, 'should be a domain with at least one dot'));
   }
   errs.push(...oneOf(spec.scope, 'spec.scope', ['Cluster', 'Namespaced'], true));
   errs.push(...validateNames(mapAt(spec, 'names') ?? {}, 'spec.names'));
 
   const versions = mapsAt(spec, 'versions');
-  if (versions.length === 0) errs.push(fieldInvalid('spec.versions', [], 'must have exactly one version marked as storage version'));
+  if (versions.length === 0)
+    errs.push(fieldInvalid('spec.versions', [], 'must have exactly one version marked as storage version'));
   else {
     const storage = versions.filter((v) => v.storage === true).length;
     if (storage !== 1)
-      errs.push(fieldInvalid('spec.versions', versions.length, 'must have exactly one version marked as storage version'));
+      errs.push(
+        fieldInvalid('spec.versions', versions.length, 'must have exactly one version marked as storage version'),
+      );
     if (!versions.some((v) => v.served === true))
       errs.push(fieldInvalid('spec.versions', versions.length, 'must have at least one version marked as served'));
   }
@@ -96,7 +122,13 @@ function validateCRD(crd: KubeObject): FieldError[] {
       errs.push(fieldInvalid(`${p}.schema.openAPIV3Schema.type`, schema.type ?? '', 'must be object at the root'));
     const scale = mapAt(mapAt(v, 'subresources'), 'scale');
     if (scale && !String(scale.specReplicasPath ?? '').startsWith('.spec.'))
-      errs.push(fieldInvalid(`${p}.subresources.scale.specReplicasPath`, scale.specReplicasPath ?? '', 'should be a json path under .spec'));
+      errs.push(
+        fieldInvalid(
+          `${p}.subresources.scale.specReplicasPath`,
+          scale.specReplicasPath ?? '',
+          'should be a json path under .spec',
+        ),
+      );
     mapsAt(v, 'additionalPrinterColumns').forEach((c, j) => {
       const cp = idx(`${p}.additionalPrinterColumns`, j);
       if (!strAt(c, 'name')) errs.push(fieldRequired(`${cp}.name`));
@@ -129,14 +161,7 @@ function validateCRDUpdate(crd: KubeObject, old: KubeObject): FieldError[] {
   const stored = listAt(mapAt(old, 'status'), 'storedVersions').map(String);
   const now = new Set(mapsAt(a, 'versions').map((v) => String(v.name ?? '')));
   stored.forEach((v, i) => {
-    if (!now.has(v))
-      errs.push(
-        fieldInvalid(
-          idx('status.storedVersions', i),
-          v,
-          'must appear in spec.versions',
-        ),
-      );
+    if (!now.has(v)) errs.push(fieldInvalid(idx('status.storedVersions', i), v, 'must appear in spec.versions'));
   });
   if (!jsonEqual(a.scope, b.scope) && stored.length > 0)
     errs.push(fieldInvalid('spec.scope', a.scope ?? '', 'field is immutable'));

@@ -51,16 +51,19 @@ function validateAPIService(s: KubeObject): FieldError[] {
   const version = strAt(spec, 'version') ?? '';
   const name = s.metadata?.name ?? '';
   const expected = `${version}.${group}`;
-  if (name !== expected) errs.push(fieldInvalid('metadata.name', name, `must be \`spec.version+"."+spec.group\`: "${expected}"`));
+  if (name !== expected)
+    errs.push(fieldInvalid('metadata.name', name, `must be \`spec.version+"."+spec.group\`: "${expected}"`));
   if (group) for (const m of isDNS1123Subdomain(group)) errs.push(fieldInvalid('spec.group', group, m));
   if (!version) errs.push(fieldRequired('spec.version'));
   const gp = numAt(spec, 'groupPriorityMinimum') ?? 0;
-  if (gp <= 0 || gp > 20000) errs.push(fieldInvalid('spec.groupPriorityMinimum', gp, 'must be positive and less than 20000'));
+  if (gp <= 0 || gp > 20000)
+    errs.push(fieldInvalid('spec.groupPriorityMinimum', gp, 'must be positive and less than 20000'));
   const vp = numAt(spec, 'versionPriority') ?? 0;
   if (vp <= 0 || vp > 1000) errs.push(fieldInvalid('spec.versionPriority', vp, 'must be positive and less than 1000'));
   const svc = mapAt(spec, 'service');
   if (!svc) {
-    if (spec.insecureSkipTLSVerify) errs.push(fieldInvalid('spec.insecureSkipTLSVerify', true, 'must not be true if service is nil'));
+    if (spec.insecureSkipTLSVerify)
+      errs.push(fieldInvalid('spec.insecureSkipTLSVerify', true, 'must not be true if service is nil'));
     if (strAt(spec, 'caBundle')) errs.push(fieldForbidden('spec.caBundle', 'must not be set if service is nil'));
   } else {
     if (!strAt(svc, 'namespace')) errs.push(fieldRequired('spec.service.namespace'));
@@ -136,10 +139,15 @@ const BUILTIN_PRIORITIES: [group: string, version: string, groupPriority: number
 export const seedObjects: KubeObject[] = BUILTIN_PRIORITIES.map(([group, version, gp, vp]) => ({
   apiVersion: 'apiregistration.k8s.io/v1',
   kind: 'APIService',
-  metadata: { name: group ? `${version}.${group}` : `${version}.`, labels: { 'kube-aggregator.kubernetes.io/automanaged': 'onstart' } },
+  metadata: {
+    name: group ? `${version}.${group}` : `${version}.`,
+    labels: { 'kube-aggregator.kubernetes.io/automanaged': 'onstart' },
+  },
   spec: { ...(group ? { group } : {}), version, groupPriorityMinimum: gp, versionPriority: vp },
   status: {
-    conditions: [{ type: 'Available', status: 'True', reason: 'Local', message: 'Local APIServices are always available' }],
+    conditions: [
+      { type: 'Available', status: 'True', reason: 'Local', message: 'Local APIServices are always available' },
+    ],
   },
 }));
 

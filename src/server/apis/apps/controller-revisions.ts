@@ -2,7 +2,7 @@
 import type { Definitions } from '../../../api/openapi-schema.js';
 import { type FieldError, fieldInvalid, fieldRequired } from '../../../api/status.js';
 import { jsonEqual, numAt } from '../object-access.js';
-import { APPS, int64, kindObj, listKind, ref, RAW_EXTENSION } from '../schema-dsl.js';
+import { APPS, int64, kindObj, listKind, RAW_EXTENSION, ref } from '../schema-dsl.js';
 import { plainHooks } from '../status-split.js';
 import { age, ageColumn, column, nameColumn, nameOf } from '../table-columns.js';
 import type { KindDefinition, KubeObject } from '../types.js';
@@ -47,7 +47,8 @@ export const controllerrevisions: KindDefinition = {
   strategy: {
     ...plainHooks(),
     validate: validateRevision,
-    validateUpdate: (cr, old) => (jsonEqual(cr.data, old.data) ? [] : [fieldInvalid('data', cr.data ?? null, 'field is immutable')]),
+    validateUpdate: (cr, old) =>
+      jsonEqual(cr.data, old.data) ? [] : [fieldInvalid('data', cr.data ?? null, 'field is immutable')],
   },
   table: {
     columns: [
@@ -56,6 +57,11 @@ export const controllerrevisions: KindDefinition = {
       column('Revision', 'Revision indicates the revision of the state represented by Data.'),
       ageColumn(),
     ],
-    cells: (cr, now) => [nameOf(cr), controllerCell(cr), numAt(cr, 'revision') ?? 0, age(cr.metadata?.creationTimestamp, now)],
+    cells: (cr, now) => [
+      nameOf(cr),
+      controllerCell(cr),
+      numAt(cr, 'revision') ?? 0,
+      age(cr.metadata?.creationTimestamp, now),
+    ],
   },
 };

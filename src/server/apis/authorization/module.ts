@@ -93,10 +93,7 @@ export const authorizationDefinitions: Definitions = {
     { apiGroups: atomic(str()), resourceNames: atomic(str()), resources: atomic(str()), verbs: atomic(str()) },
     { required: ['verbs'] },
   ),
-  [`${AUTHZ}NonResourceRule`]: obj(
-    { nonResourceURLs: atomic(str()), verbs: atomic(str()) },
-    { required: ['verbs'] },
-  ),
+  [`${AUTHZ}NonResourceRule`]: obj({ nonResourceURLs: atomic(str()), verbs: atomic(str()) }, { required: ['verbs'] }),
 };
 
 /** ValidateSubjectAccessReviewSpec: exactly one of the attribute sets, a user or group. */
@@ -105,9 +102,21 @@ function validateAttributes(spec: Record<string, unknown>, needsSubject: boolean
   const res = isMap(spec.resourceAttributes);
   const non = isMap(spec.nonResourceAttributes);
   if (res && non)
-    errs.push(fieldInvalid('spec.nonResourceAttributes', spec.nonResourceAttributes, 'cannot be specified in combination with resourceAttributes'));
+    errs.push(
+      fieldInvalid(
+        'spec.nonResourceAttributes',
+        spec.nonResourceAttributes,
+        'cannot be specified in combination with resourceAttributes',
+      ),
+    );
   if (!res && !non)
-    errs.push(fieldInvalid('spec.resourceAttributes', null, 'exactly one of nonResourceAttributes or resourceAttributes must be specified'));
+    errs.push(
+      fieldInvalid(
+        'spec.resourceAttributes',
+        null,
+        'exactly one of nonResourceAttributes or resourceAttributes must be specified',
+      ),
+    );
   if (needsSubject && !spec.user && !(Array.isArray(spec.groups) && spec.groups.length > 0))
     errs.push(fieldInvalid('spec.user', spec.user ?? '', '`user` or `groups` must be specified'));
   return errs;
@@ -131,7 +140,10 @@ export function answerAccessReview(review: KubeObject, ctx: StrategyContext, dec
   const user = self
     ? { name: ctx.user?.name ?? '', groups: ctx.user?.groups ?? [] }
     : { name: strAt(spec, 'user') ?? '', groups: Array.isArray(spec.groups) ? spec.groups.map(String) : [] };
-  const attributes = (mapAt(spec, 'resourceAttributes') ?? mapAt(spec, 'nonResourceAttributes') ?? {}) as Record<string, unknown>;
+  const attributes = (mapAt(spec, 'resourceAttributes') ?? mapAt(spec, 'nonResourceAttributes') ?? {}) as Record<
+    string,
+    unknown
+  >;
   const d = decide(user, attributes);
   out.status = { allowed: d.allowed, ...(d.reason ? { reason: d.reason } : {}) };
   return out;
@@ -144,7 +156,11 @@ export function answerRulesReview(review: KubeObject, ctx: StrategyContext): Kub
   out.status = admin
     ? {
         resourceRules: [
-          { verbs: ['create'], apiGroups: ['authorization.k8s.io'], resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'] },
+          {
+            verbs: ['create'],
+            apiGroups: ['authorization.k8s.io'],
+            resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'],
+          },
           { verbs: ['create'], apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'] },
           { verbs: ['*'], apiGroups: ['*'], resources: ['*'] },
         ],
@@ -180,16 +196,30 @@ export const subjectaccessreviews = review('SubjectAccessReview', 'subjectaccess
 export const selfsubjectaccessreviews = review('SelfSubjectAccessReview', 'selfsubjectaccessreviews', false, (o) =>
   validateAttributes(specOf(o), false),
 );
-export const localsubjectaccessreviews = review('LocalSubjectAccessReview', 'localsubjectaccessreviews', true, (o, ctx) => {
-  const errs = validateAttributes(specOf(o), true);
-  const ns = strAt(mapAt(specOf(o), 'resourceAttributes'), 'namespace') ?? '';
-  if (isMap(specOf(o).resourceAttributes) && ns !== ctx.namespace)
-    errs.push(fieldInvalid('spec.resourceAttributes.namespace', ns, 'must match metadata.namespace'));
-  if (isMap(specOf(o).nonResourceAttributes))
-    errs.push(fieldInvalid('spec.nonResourceAttributes', specOf(o).nonResourceAttributes, 'disallowed on this kind of request'));
-  return errs;
-});
-export const selfsubjectrulesreviews = review('SelfSubjectRulesReview', 'selfsubjectrulesreviews', false,
+export const localsubjectaccessreviews = review(
+  'LocalSubjectAccessReview',
+  'localsubjectaccessreviews',
+  true,
+  (o, ctx) => {
+    const errs = validateAttributes(specOf(o), true);
+    const ns = strAt(mapAt(specOf(o), 'resourceAttributes'), 'namespace') ?? '';
+    if (isMap(specOf(o).resourceAttributes) && ns !== ctx.namespace)
+      errs.push(fieldInvalid('spec.resourceAttributes.namespace', ns, 'must match metadata.namespace'));
+    if (isMap(specOf(o).nonResourceAttributes))
+      errs.push(
+        fieldInvalid(
+          'spec.nonResourceAttributes',
+          specOf(o).nonResourceAttributes,
+          'disallowed on this kind of request',
+        ),
+      );
+    return errs;
+  },
+);
+export const selfsubjectrulesreviews = review(
+  'SelfSubjectRulesReview',
+  'selfsubjectrulesreviews',
+  false,
   // An empty namespace is allowed: kube then reports cluster-wide rules.
   () => [],
 );

@@ -78,7 +78,10 @@ function toV2(obj: KubeObject): KubeObject {
   if (typeof spec.targetCPUUtilizationPercentage === 'number')
     metrics.push({
       type: 'Resource',
-      resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: spec.targetCPUUtilizationPercentage } },
+      resource: {
+        name: 'cpu',
+        target: { type: 'Utilization', averageUtilization: spec.targetCPUUtilizationPercentage },
+      },
     });
   const others = parseJSON(annotations[METRICS_ANNOTATION]);
   if (Array.isArray(others)) metrics.push(...others);

@@ -4,8 +4,8 @@
  */
 import type { Definitions } from '../../../api/openapi-schema.js';
 import {
-  atomic,
   AUTOSCALING,
+  atomic,
   int32,
   int64,
   kindObj,
@@ -167,7 +167,11 @@ const v2Definitions: Definitions = {
     { required: ['type'] },
   ),
   ...Object.fromEntries(metricStatuses.map(([n, f, r]) => [AUTOSCALING_V2 + n, structOf(f, r)])),
-  [`${AUTOSCALING_V2}MetricValueStatus`]: obj({ averageUtilization: int32(), averageValue: quantity(), value: quantity() }),
+  [`${AUTOSCALING_V2}MetricValueStatus`]: obj({
+    averageUtilization: int32(),
+    averageValue: quantity(),
+    value: quantity(),
+  }),
 };
 
 export const hpaDefinitions: Definitions = { ...v1Definitions, ...v2Definitions };

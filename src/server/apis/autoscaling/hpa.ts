@@ -21,7 +21,11 @@ const SCALE_UP = {
     { type: 'Percent', value: 100, periodSeconds: 15 },
   ],
 };
-const SCALE_DOWN = { stabilizationWindowSeconds: 300, selectPolicy: 'Max', policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }] };
+const SCALE_DOWN = {
+  stabilizationWindowSeconds: 300,
+  selectPolicy: 'Max',
+  policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
+};
 
 /** GenerateHPAScaleUpRules / GenerateHPAScaleDownRules: fill each unset field from kube's defaults. */
 function fillRules(behavior: JsonMap, key: string, dflt: typeof SCALE_UP): void {
@@ -38,7 +42,9 @@ export function defaultHPAv2(hpa: KubeObject): void {
   if (!spec) return;
   setDefault(spec, 'minReplicas', 1);
   if (listAt(spec, 'metrics').length === 0)
-    spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
+    spec.metrics = [
+      { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } },
+    ];
   if (isMap(spec.behavior)) {
     fillRules(spec.behavior, 'scaleUp', SCALE_UP);
     fillRules(spec.behavior, 'scaleDown', SCALE_DOWN);
@@ -68,7 +74,8 @@ function validateMetric(m: JsonMap, path: string): FieldError[] {
   else {
     errs.push(...oneOf(target.type, `${path}.${field}.target.type`, ['AverageValue', 'Utilization', 'Value'], true));
     const u = numAt(target, 'averageUtilization');
-    if (u !== undefined && u < 1) errs.push(fieldInvalid(`${path}.${field}.target.averageUtilization`, u, 'must be greater than 0'));
+    if (u !== undefined && u < 1)
+      errs.push(fieldInvalid(`${path}.${field}.target.averageUtilization`, u, 'must be greater than 0'));
   }
   if ((field === 'resource' || field === 'containerResource') && !strAt(src, 'name'))
     errs.push(fieldRequired(`${path}.${field}.name`, 'must specify a resource name'));
@@ -81,7 +88,8 @@ export function validateHPAv2(hpa: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
   const min = numAt(spec, 'minReplicas');
   const max = numAt(spec, 'maxReplicas') ?? 0;
-  if (min !== undefined && min < 1) errs.push(fieldInvalid('spec.minReplicas', min, 'must be greater than or equal to 1'));
+  if (min !== undefined && min < 1)
+    errs.push(fieldInvalid('spec.minReplicas', min, 'must be greater than or equal to 1'));
   if (max < 1) errs.push(fieldInvalid('spec.maxReplicas', max, 'must be greater than 0'));
   if (min !== undefined && max < min)
     errs.push(fieldInvalid('spec.maxReplicas', max, 'must be greater than or equal to `minReplicas`'));
@@ -139,11 +147,26 @@ export function hpaTargets(hpa: KubeObject): string {
 const hpaTable = (toV2: (o: KubeObject) => KubeObject) => ({
   columns: [
     nameColumn(),
-    column('Reference', 'reference to scaled resource; horizontal pod autoscaler will learn the current resource consumption and will set the desired number of pods by using its Scale subresource.'),
-    column('Targets', 'the specifications for which to use to calculate the desired replica count (the maximum replica count across all metrics will be used).  The desired replica count is calculated multiplying the ratio between the target value and the current value by the current number of pods.  Ergo, metrics used must decrease as the pod count is increased, and vice-versa.  See the individual metric source types for more information about how each type of metric must respond.'),
-    column('MinPods', 'minReplicas is the lower limit for the number of replicas to which the autoscaler can scale down.  It defaults to 1 pod.  minReplicas is allowed to be 0 if the alpha feature gate HPAScaleToZero is enabled and at least one Object or External metric is configured.  Scaling is active as long as at least one metric value is available.'),
-    column('MaxPods', 'maxReplicas is the upper limit for the number of replicas to which the autoscaler can scale up. It cannot be less that minReplicas.'),
-    column('Replicas', 'currentReplicas is current number of replicas of pods managed by this autoscaler, as last seen by the autoscaler.'),
+    column(
+      'Reference',
+      'reference to scaled resource; horizontal pod autoscaler will learn the current resource consumption and will set the desired number of pods by using its Scale subresource.',
+    ),
+    column(
+      'Targets',
+      'the specifications for which to use to calculate the desired replica count (the maximum replica count across all metrics will be used).  The desired replica count is calculated multiplying the ratio between the target value and the current value by the current number of pods.  Ergo, metrics used must decrease as the pod count is increased, and vice-versa.  See the individual metric source types for more information about how each type of metric must respond.',
+    ),
+    column(
+      'MinPods',
+      'minReplicas is the lower limit for the number of replicas to which the autoscaler can scale down.  It defaults to 1 pod.  minReplicas is allowed to be 0 if the alpha feature gate HPAScaleToZero is enabled and at least one Object or External metric is configured.  Scaling is active as long as at least one metric value is available.',
+    ),
+    column(
+      'MaxPods',
+      'maxReplicas is the upper limit for the number of replicas to which the autoscaler can scale up. It cannot be less that minReplicas.',
+    ),
+    column(
+      'Replicas',
+      'currentReplicas is current number of replicas of pods managed by this autoscaler, as last seen by the autoscaler.',
+    ),
     ageColumn(),
   ],
   cells(obj: KubeObject, now: Date) {

@@ -2,9 +2,16 @@
  * certificates.k8s.io/v1 certificatesigningrequests (+status, +approval): the requesting user
  * recorded on create, kube's validation of the request and its conditions, and the table.
  */
-import type { Definitions } from '../../../api/openapi-schema.js';
+
 import { humanDuration } from '../../../api/duration.js';
-import { type FieldError, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired } from '../../../api/status.js';
+import type { Definitions } from '../../../api/openapi-schema.js';
+import {
+  type FieldError,
+  fieldForbidden,
+  fieldInvalid,
+  fieldNotSupported,
+  fieldRequired,
+} from '../../../api/status.js';
 import { idx } from '../field-checks.js';
 import { type JsonMap, jsonEqual, listAt, mapAt, mapsAt, numAt, strAt } from '../object-access.js';
 import {
@@ -101,7 +108,13 @@ function validateCSR(csr: KubeObject): FieldError[] {
   const signer = strAt(spec, 'signerName') ?? '';
   if (!signer) errs.push(fieldRequired('spec.signerName'));
   else if (!signer.includes('/'))
-    errs.push(fieldInvalid('spec.signerName', signer, 'must be a fully qualified domain and path of the form \'example.com/signer-name\''));
+    errs.push(
+      fieldInvalid(
+        'spec.signerName',
+        signer,
+        "must be a fully qualified domain and path of the form 'example.com/signer-name'",
+      ),
+    );
   const usages = listAt(spec, 'usages');
   if (usages.length === 0) errs.push(fieldRequired('spec.usages'));
   usages.forEach((u, i) => {
@@ -109,7 +122,9 @@ function validateCSR(csr: KubeObject): FieldError[] {
   });
   const exp = numAt(spec, 'expirationSeconds');
   if (exp !== undefined && exp < 600)
-    errs.push(fieldInvalid('spec.expirationSeconds', exp, 'may not specify a duration less than 600 seconds (10 minutes)'));
+    errs.push(
+      fieldInvalid('spec.expirationSeconds', exp, 'may not specify a duration less than 600 seconds (10 minutes)'),
+    );
   mapsAt(mapAt(csr, 'status'), 'conditions').forEach((c, i) => {
     if (!strAt(c, 'type')) errs.push(fieldRequired(`${idx('status.conditions', i)}.type`));
   });
@@ -176,7 +191,9 @@ export const certificatesigningrequests: KindDefinition = {
         if (mapsAt(mapAt(old, 'status'), 'conditions').some((c) => c.type === t) && !now.has(t))
           errs.push(fieldForbidden('status.conditions', `updates may not remove a condition of type "${t}"`));
       if (now.has('Approved') && now.has('Denied'))
-        errs.push(fieldInvalid('status.conditions', 'Approved', 'Approved and Denied conditions are mutually exclusive'));
+        errs.push(
+          fieldInvalid('status.conditions', 'Approved', 'Approved and Denied conditions are mutually exclusive'),
+        );
       if (!jsonEqual(csr.spec, old.spec)) errs.push(fieldForbidden('spec', 'updates to spec are forbidden'));
       return errs;
     },
@@ -185,7 +202,10 @@ export const certificatesigningrequests: KindDefinition = {
     columns: [
       nameColumn(),
       ageColumn(),
-      column('SignerName', 'Requested signer for the request. It is a qualified name in the form: `scope-hostname.io/name`.'),
+      column(
+        'SignerName',
+        'Requested signer for the request. It is a qualified name in the form: `scope-hostname.io/name`.',
+      ),
       column('Requestor', 'Base64-encoded PKCS#10 CSR data'),
       column('RequestedDuration', 'expirationSeconds is the requested duration of validity of the issued certificate.'),
       column('Condition', 'Conditions applied to the request, such as approval or denial.'),

@@ -3,7 +3,13 @@
  * phase Pending), the validation users hit first, immutability of bound claims, and tables.
  */
 import { Quantity } from '../../../api/quantity.js';
-import { type FieldError, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired } from '../../../api/status.js';
+import {
+  type FieldError,
+  fieldForbidden,
+  fieldInvalid,
+  fieldNotSupported,
+  fieldRequired,
+} from '../../../api/status.js';
 
 import { ensureMap, type JsonMap, jsonEqual, listAt, mapAt, setDefaultString, strAt } from '../object-access.js';
 import { statusSplitHooks } from '../status-split.js';
@@ -57,9 +63,28 @@ function validateAccessModes(modes: unknown[], path: string, required: boolean):
 // ---------------------------------------------------------------- PersistentVolume
 
 const PV_SOURCE_FIELDS = [
-  'awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'csi', 'fc', 'flexVolume', 'flocker',
-  'gcePersistentDisk', 'glusterfs', 'hostPath', 'iscsi', 'local', 'nfs', 'photonPersistentDisk', 'portworxVolume',
-  'quobyte', 'rbd', 'scaleIO', 'storageos', 'vsphereVolume',
+  'awsElasticBlockStore',
+  'azureDisk',
+  'azureFile',
+  'cephfs',
+  'cinder',
+  'csi',
+  'fc',
+  'flexVolume',
+  'flocker',
+  'gcePersistentDisk',
+  'glusterfs',
+  'hostPath',
+  'iscsi',
+  'local',
+  'nfs',
+  'photonPersistentDisk',
+  'portworxVolume',
+  'quobyte',
+  'rbd',
+  'scaleIO',
+  'storageos',
+  'vsphereVolume',
 ];
 
 /** SetDefaults_PersistentVolume. */
@@ -79,7 +104,8 @@ function validatePV(pv: KubeObject): FieldError[] {
     errs.push(fieldNotSupported('spec.capacity', Object.keys(capacity), ['storage']));
   const sources = PV_SOURCE_FIELDS.filter((f) => mapAt(spec, f));
   if (sources.length === 0) errs.push(fieldRequired('spec', 'must specify a volume type'));
-  else if (sources.length > 1) errs.push(fieldForbidden(`spec.${sources[1]}`, 'may not specify more than 1 volume type'));
+  else if (sources.length > 1)
+    errs.push(fieldForbidden(`spec.${sources[1]}`, 'may not specify more than 1 volume type'));
   const policy = spec.persistentVolumeReclaimPolicy;
   if (policy && !['Delete', 'Recycle', 'Retain'].includes(String(policy)))
     errs.push(fieldNotSupported('spec.persistentVolumeReclaimPolicy', policy, ['Delete', 'Recycle', 'Retain']));
@@ -114,7 +140,9 @@ export const persistentvolumes: KindDefinition = {
       const errs: FieldError[] = [];
       for (const f of PV_SOURCE_FIELDS)
         if (!jsonEqual(specOf(pv)[f], specOf(old)[f]))
-          errs.push(fieldForbidden('spec.persistentvolumesource', 'spec.persistentvolumesource is immutable after creation'));
+          errs.push(
+            fieldForbidden('spec.persistentvolumesource', 'spec.persistentvolumesource is immutable after creation'),
+          );
       if (!jsonEqual(specOf(pv).volumeMode, specOf(old).volumeMode))
         errs.push(fieldInvalid('spec.volumeMode', specOf(pv).volumeMode ?? null, 'field is immutable'));
       return [...new Map(errs.map((e) => [e.field + e.detail, e])).values()];
@@ -123,16 +151,38 @@ export const persistentvolumes: KindDefinition = {
   table: {
     columns: [
       nameColumn(),
-      column('Capacity', 'capacity is the description of the persistent volume\'s resources and capacity. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#capacity'),
-      column('Access Modes', 'accessModes contains all ways the volume can be mounted. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes'),
-      column('Reclaim Policy', 'persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim. Valid options are Retain (default for manually created PersistentVolumes), Delete (default for dynamically provisioned PersistentVolumes), and Recycle (deprecated). Recycle must be supported by the volume plugin underlying this PersistentVolume. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#reclaiming'),
-      column('Status', 'phase indicates if a volume is available, bound to a claim, or released by a claim. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#phase'),
-      column('Claim', 'claimRef is part of a bi-directional binding between PersistentVolume and PersistentVolumeClaim. Expected to be non-nil when bound. claim.VolumeName is the authoritative bind between PV and PVC. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#binding'),
+      column(
+        'Capacity',
+        "capacity is the description of the persistent volume's resources and capacity. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#capacity",
+      ),
+      column(
+        'Access Modes',
+        'accessModes contains all ways the volume can be mounted. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes',
+      ),
+      column(
+        'Reclaim Policy',
+        'persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim. Valid options are Retain (default for manually created PersistentVolumes), Delete (default for dynamically provisioned PersistentVolumes), and Recycle (deprecated). Recycle must be supported by the volume plugin underlying this PersistentVolume. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#reclaiming',
+      ),
+      column(
+        'Status',
+        'phase indicates if a volume is available, bound to a claim, or released by a claim. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#phase',
+      ),
+      column(
+        'Claim',
+        'claimRef is part of a bi-directional binding between PersistentVolume and PersistentVolumeClaim. Expected to be non-nil when bound. claim.VolumeName is the authoritative bind between PV and PVC. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#binding',
+      ),
       column('StorageClass', 'StorageClass of the pv'),
       column('VolumeAttributesClass', 'VolumeAttributesClass of the pv'),
-      column('Reason', 'reason is a brief CamelCase string that describes any failure and is meant for machine parsing and tidy display in the CLI.'),
+      column(
+        'Reason',
+        'reason is a brief CamelCase string that describes any failure and is meant for machine parsing and tidy display in the CLI.',
+      ),
       ageColumn(),
-      column('VolumeMode', 'volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block state. Value of Filesystem is implied when not included in spec.', { wide: true }),
+      column(
+        'VolumeMode',
+        'volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block state. Value of Filesystem is implied when not included in spec.',
+        { wide: true },
+      ),
     ],
     cells(pv, now) {
       const spec = specOf(pv);
@@ -216,11 +266,18 @@ export const persistentvolumeclaims: KindDefinition = {
       column('Status', 'phase represents the current phase of PersistentVolumeClaim.'),
       column('Volume', 'volumeName is the binding reference to the PersistentVolume backing this claim.'),
       column('Capacity', 'capacity represents the actual resources of the underlying volume.'),
-      column('Access Modes', 'accessModes contains the actual access modes the volume backing the PVC has. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes-1'),
+      column(
+        'Access Modes',
+        'accessModes contains the actual access modes the volume backing the PVC has. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes-1',
+      ),
       column('StorageClass', 'StorageClass of the pvc'),
       column('VolumeAttributesClass', 'VolumeAttributesClass of the pvc'),
       ageColumn(),
-      column('VolumeMode', 'volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.', { wide: true }),
+      column(
+        'VolumeMode',
+        'volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.',
+        { wide: true },
+      ),
     ],
     cells(pvc, now) {
       const spec = specOf(pvc);
@@ -240,4 +297,3 @@ export const persistentvolumeclaims: KindDefinition = {
     },
   },
 };
-

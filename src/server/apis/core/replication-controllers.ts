@@ -3,11 +3,7 @@
  * template's labels, the workload validation shared with ReplicaSets, and their tables.
  */
 import { type FieldError, fieldRequired } from '../../../api/status.js';
-import {
-  containerCells,
-  nonNegativeCounts,
-  validateSelectorAndTemplate,
-} from '../apps/workload-checks.js';
+import { containerCells, nonNegativeCounts, validateSelectorAndTemplate } from '../apps/workload-checks.js';
 import { ensureMap, isMap, type JsonMap, mapAt, numAt, setDefault } from '../object-access.js';
 import { plainHooks, statusSplitHooks } from '../status-split.js';
 import { age, ageColumn, column, nameColumn, nameOf } from '../table-columns.js';
@@ -74,7 +70,11 @@ export const replicationcontrollers: KindDefinition = {
   subresources: {
     status: true,
     // The selector is a plain label map at .spec.selector (the scale handler must read it as matchLabels).
-    scale: { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas', labelSelectorPath: '.spec.selector' },
+    scale: {
+      specReplicasPath: '.spec.replicas',
+      statusReplicasPath: '.status.replicas',
+      labelSelectorPath: '.spec.selector',
+    },
   },
   strategy: {
     defaults: defaultRC,
@@ -84,13 +84,29 @@ export const replicationcontrollers: KindDefinition = {
   table: {
     columns: [
       nameColumn(),
-      { ...column('Desired', 'Replicas is the number of desired replicas. This is a pointer to distinguish between explicit zero and unspecified. Defaults to 1. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller'), type: 'integer' },
-      { ...column('Current', 'Replicas is the most recently observed number of replicas. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller'), type: 'integer' },
+      {
+        ...column(
+          'Desired',
+          'Replicas is the number of desired replicas. This is a pointer to distinguish between explicit zero and unspecified. Defaults to 1. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller',
+        ),
+        type: 'integer',
+      },
+      {
+        ...column(
+          'Current',
+          'Replicas is the most recently observed number of replicas. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller',
+        ),
+        type: 'integer',
+      },
       { ...column('Ready', 'The number of ready replicas for this replication controller.'), type: 'integer' },
       ageColumn(),
       column('Containers', 'Names of each container in the template.', { wide: true }),
       column('Images', 'Images referenced by each container in the template.', { wide: true }),
-      column('Selector', 'Selector is a label query over pods that should match the Replicas count. If Selector is empty, it is defaulted to the labels present on the Pod template. Label keys and values that must match in order to be controlled by this replication controller, if empty defaulted to labels on Pod template. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors', { wide: true }),
+      column(
+        'Selector',
+        'Selector is a label query over pods that should match the Replicas count. If Selector is empty, it is defaulted to the labels present on the Pod template. Label keys and values that must match in order to be controlled by this replication controller, if empty defaulted to labels on Pod template. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
+        { wide: true },
+      ),
     ],
     cells(rc, now) {
       const spec = specOf(rc);

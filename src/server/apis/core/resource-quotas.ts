@@ -94,7 +94,6 @@ export const resourcequotas: KindDefinition = {
   },
 };
 
-
 function validateLimitRange(lr: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
   mapsAt(mapAt(lr, 'spec'), 'limits').forEach((item, i) => {
@@ -112,7 +111,9 @@ function validateLimitRange(lr: KubeObject): FieldError[] {
         errs.push(fieldInvalid(key(`${p}.min`, name), String(v), `min value ${lo} is greater than max value ${hi}`));
     }
     if (type === 'Pod' && (mapAt(item, 'default') || mapAt(item, 'defaultRequest')))
-      errs.push(fieldInvalid(`${p}.default`, item.default ?? item.defaultRequest, 'may not be specified when `type` is \'Pod\''));
+      errs.push(
+        fieldInvalid(`${p}.default`, item.default ?? item.defaultRequest, "may not be specified when `type` is 'Pod'"),
+      );
   });
   return errs;
 }
@@ -129,4 +130,3 @@ export const limitranges: KindDefinition = {
   // No printer in kube: the default Name / Created At table.
   strategy: { ...plainHooks(), validate: validateLimitRange },
 };
-

@@ -1,22 +1,9 @@
 /** discovery.k8s.io/v1 endpointslices (staging/src/k8s.io/api/discovery/v1/types.go). */
 import type { Definitions } from '../../../api/openapi-schema.js';
 import { type FieldError, fieldInvalid, fieldRequired } from '../../../api/status.js';
-import { idx, oneOf, validPort, PORT_RANGE_MSG } from '../field-checks.js';
+import { idx, oneOf, PORT_RANGE_MSG, validPort } from '../field-checks.js';
 import { listAt, mapsAt, numAt } from '../object-access.js';
-import {
-  atomic,
-  bool,
-  core,
-  enumStr,
-  int32,
-  kindObj,
-  listKind,
-  obj,
-  ref,
-  setOf,
-  str,
-  strMap,
-} from '../schema-dsl.js';
+import { atomic, bool, core, enumStr, int32, kindObj, listKind, obj, ref, setOf, str, strMap } from '../schema-dsl.js';
 import { statusSplitHooks } from '../status-split.js';
 import { age, ageColumn, column, nameColumn, nameOf } from '../table-columns.js';
 import type { CatalogModule, KindDefinition, KubeObject } from '../types.js';
@@ -66,16 +53,28 @@ function validateSlice(s: KubeObject): FieldError[] {
   const errs = oneOf(s.addressType, 'addressType', ADDRESS_TYPES, true);
   const endpoints = mapsAt(s, 'endpoints');
   if (endpoints.length > MAX_ENDPOINTS)
-    errs.push({ type: 'FieldValueTooMany', field: 'endpoints', value: endpoints.length, detail: `must have at most ${MAX_ENDPOINTS} items` });
+    errs.push({
+      type: 'FieldValueTooMany',
+      field: 'endpoints',
+      value: endpoints.length,
+      detail: `must have at most ${MAX_ENDPOINTS} items`,
+    });
   endpoints.forEach((e, i) => {
     const addrs = listAt(e, 'addresses');
-    if (addrs.length === 0) errs.push(fieldRequired(`${idx('endpoints', i)}.addresses`, 'must contain at least 1 address'));
+    if (addrs.length === 0)
+      errs.push(fieldRequired(`${idx('endpoints', i)}.addresses`, 'must contain at least 1 address'));
     else if (addrs.length > 100)
-      errs.push({ type: 'FieldValueTooMany', field: `${idx('endpoints', i)}.addresses`, value: addrs.length, detail: 'must have at most 100 items' });
+      errs.push({
+        type: 'FieldValueTooMany',
+        field: `${idx('endpoints', i)}.addresses`,
+        value: addrs.length,
+        detail: 'must have at most 100 items',
+      });
   });
   mapsAt(s, 'ports').forEach((p, i) => {
     const port = numAt(p, 'port');
-    if (port !== undefined && !validPort(port)) errs.push(fieldInvalid(`${idx('ports', i)}.port`, port, PORT_RANGE_MSG));
+    if (port !== undefined && !validPort(port))
+      errs.push(fieldInvalid(`${idx('ports', i)}.port`, port, PORT_RANGE_MSG));
     errs.push(...oneOf(p.protocol, `${idx('ports', i)}.protocol`, ['SCTP', 'TCP', 'UDP']));
   });
   return errs;

@@ -37,7 +37,10 @@ export const eventsDefinitions: Definitions = {
     { required: ['eventTime'], description: 'A report of an event somewhere in the cluster.' },
   ),
   [`${EV}EventList`]: listKind(gvk('EventList'), `${EV}Event`),
-  [`${EV}EventSeries`]: obj({ count: int32(), lastObservedTime: microTime() }, { required: ['count', 'lastObservedTime'] }),
+  [`${EV}EventSeries`]: obj(
+    { count: int32(), lastObservedTime: microTime() },
+    { required: ['count', 'lastObservedTime'] },
+  ),
 };
 
 /** events.k8s.io field -> core/v1 field (everything else has the same name). */

@@ -46,7 +46,10 @@ export const bootstrapPriorityLevels: KubeObject[] = [
 type Subject = Record<string, unknown>;
 const group = (name: string): Subject => ({ kind: 'Group', group: { name } });
 const user = (name: string): Subject => ({ kind: 'User', user: { name } });
-const sa = (namespace: string, name: string): Subject => ({ kind: 'ServiceAccount', serviceAccount: { namespace, name } });
+const sa = (namespace: string, name: string): Subject => ({
+  kind: 'ServiceAccount',
+  serviceAccount: { namespace, name },
+});
 
 const allResources = { verbs: ALL, apiGroups: ALL, resources: ALL, clusterScope: true, namespaces: ALL };
 const allNonResources = { verbs: ALL, nonResourceURLs: ALL };
@@ -71,7 +74,11 @@ function schema(
   };
 }
 
-const everything = (subjects: Subject[]) => ({ subjects, resourceRules: [allResources], nonResourceRules: [allNonResources] });
+const everything = (subjects: Subject[]) => ({
+  subjects,
+  resourceRules: [allResources],
+  nonResourceRules: [allNonResources],
+});
 
 export const bootstrapFlowSchemas: KubeObject[] = [
   schema('exempt', 'exempt', 1, undefined, [everything([group('system:masters')])]),
@@ -85,7 +92,12 @@ export const bootstrapFlowSchemas: KubeObject[] = [
     {
       subjects: [user('system:kube-controller-manager'), user('system:kube-scheduler')],
       resourceRules: [
-        { verbs: ['get', 'create', 'update'], apiGroups: ['coordination.k8s.io'], resources: ['leases'], namespaces: ALL },
+        {
+          verbs: ['get', 'create', 'update'],
+          apiGroups: ['coordination.k8s.io'],
+          resources: ['leases'],
+          namespaces: ALL,
+        },
       ],
     },
   ]),
@@ -101,7 +113,12 @@ export const bootstrapFlowSchemas: KubeObject[] = [
     {
       subjects: [group('system:serviceaccounts:kube-system')],
       resourceRules: [
-        { verbs: ['get', 'create', 'update'], apiGroups: ['coordination.k8s.io'], resources: ['leases'], namespaces: ALL },
+        {
+          verbs: ['get', 'create', 'update'],
+          apiGroups: ['coordination.k8s.io'],
+          resources: ['leases'],
+          namespaces: ALL,
+        },
       ],
     },
   ]),

@@ -5,8 +5,7 @@ import { atomic, bool, int32, kindObj, listKind, mapList, obj, ref, setOf, str, 
 export const FC = 'io.k8s.api.flowcontrol.v1.';
 const gvk = (kind: string) => ({ group: 'flowcontrol.apiserver.k8s.io', version: 'v1', kind });
 const fc = (name: string, description?: string) => ref(FC + name, description);
-const condition = () =>
-  obj({ lastTransitionTime: time(), message: str(), reason: str(), status: str(), type: str() });
+const condition = () => obj({ lastTransitionTime: time(), message: str(), reason: str(), status: str(), type: str() });
 
 export const flowcontrolDefinitions: Definitions = {
   [`${FC}FlowSchema`]: kindObj(

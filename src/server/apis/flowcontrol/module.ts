@@ -1,8 +1,8 @@
 /** The flowcontrol.apiserver.k8s.io/v1 module. */
 import type { CatalogModule, KubeObject } from '../types.js';
+import { bootstrapFlowSchemas, bootstrapPriorityLevels } from './bootstrap.js';
 import { flowcontrolDefinitions } from './definitions.js';
 import { flowschemas, prioritylevelconfigurations } from './kinds.js';
-import { bootstrapFlowSchemas, bootstrapPriorityLevels } from './bootstrap.js';
 
 export function flowcontrolModule(): CatalogModule {
   return { kinds: [flowschemas, prioritylevelconfigurations], definitions: flowcontrolDefinitions };

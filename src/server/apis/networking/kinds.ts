@@ -155,7 +155,8 @@ function validateIngressClass(ic: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
   const controller = strAt(spec, 'controller') ?? '';
   if (!controller) errs.push(fieldRequired('spec.controller'));
-  else if (controller.length > 250) errs.push({ type: 'FieldValueTooLong', field: 'spec.controller', detail: 'may not be more than 250 bytes' });
+  else if (controller.length > 250)
+    errs.push({ type: 'FieldValueTooLong', field: 'spec.controller', detail: 'may not be more than 250 bytes' });
   const params = mapAt(spec, 'parameters');
   if (params) {
     if (!strAt(params, 'kind')) errs.push(fieldRequired('spec.parameters.kind'));
@@ -187,7 +188,9 @@ export const ingressclasses: KindDefinition = {
     validate: validateIngressClass,
     validateUpdate: (ic, old) => {
       const c = strAt(specOf(ic), 'controller');
-      return c === strAt(specOf(old), 'controller') ? [] : [fieldInvalid('spec.controller', c ?? '', 'field is immutable')];
+      return c === strAt(specOf(old), 'controller')
+        ? []
+        : [fieldInvalid('spec.controller', c ?? '', 'field is immutable')];
     },
   },
   table: {
@@ -242,8 +245,7 @@ function validatePeerPorts(rule: JsonMap, path: string, peersKey: string): Field
     const pp = idx(`${path}.${peersKey}`, i);
     const set = ['podSelector', 'namespaceSelector', 'ipBlock'].filter((k) => isMap(peer[k]));
     if (set.length === 0) errs.push(fieldRequired(pp, 'must specify a peer'));
-    else if (isMap(peer.ipBlock) && set.length > 1)
-      errs.push(fieldForbidden(pp, 'may not specify more than 1 peer'));
+    else if (isMap(peer.ipBlock) && set.length > 1) errs.push(fieldForbidden(pp, 'may not specify more than 1 peer'));
     const block = mapAt(peer, 'ipBlock');
     if (block && !strAt(block, 'cidr')) errs.push(fieldRequired(`${pp}.ipBlock.cidr`));
   });
@@ -276,7 +278,11 @@ export const networkpolicies: KindDefinition = {
   namespaced: true,
   shortNames: ['netpol'],
   definition: `${NET}NetworkPolicy`,
-  strategy: { defaults: defaultNetworkPolicy, ...statusSplitHooks({ generation: true }), validate: validateNetworkPolicy },
+  strategy: {
+    defaults: defaultNetworkPolicy,
+    ...statusSplitHooks({ generation: true }),
+    validate: validateNetworkPolicy,
+  },
   table: {
     columns: [
       nameColumn(),
@@ -325,16 +331,19 @@ export const ipaddresses: KindDefinition = {
   table: {
     columns: [
       nameColumn(),
-      column('ParentRef', 'ParentRef references the resource that an IPAddress is attached to. An IPAddress must reference a parent object.'),
+      column(
+        'ParentRef',
+        'ParentRef references the resource that an IPAddress is attached to. An IPAddress must reference a parent object.',
+      ),
     ],
-    cells(ip, now) {
+    cells(ip) {
       const ref = mapAt(specOf(ip), 'parentRef');
-      // kube appends an age cell although the table declares no Age column.
-      if (!ref) return [nameOf(ip), '<none>', age(ip.metadata?.creationTimestamp, now)];
+      // kube's printer also appends an age cell that no column declares; tables keep one cell per column.
+      if (!ref) return [nameOf(ip), '<none>'];
       const group = strAt(ref, 'group') ?? '';
       let s = `${strAt(ref, 'resource') ?? ''}${group ? `.${group}` : ''}`.toLowerCase();
       if (strAt(ref, 'namespace')) s += `/${strAt(ref, 'namespace')}`;
-      return [nameOf(ip), `${s}/${strAt(ref, 'name') ?? ''}`, age(ip.metadata?.creationTimestamp, now)];
+      return [nameOf(ip), `${s}/${strAt(ref, 'name') ?? ''}`];
     },
   },
 };
@@ -376,7 +385,14 @@ export const servicecidrs: KindDefinition = {
     },
   },
   table: {
-    columns: [nameColumn(), column('CIDRs', 'CIDRs defines the IP blocks in CIDR notation (e.g. "192.168.0.0/24" or "2001:db8::/64") from which to assign service cluster IPs. Max of two CIDRs is allowed, one of each IP family. This field is immutable.'), ageColumn()],
+    columns: [
+      nameColumn(),
+      column(
+        'CIDRs',
+        'CIDRs defines the IP blocks in CIDR notation (e.g. "192.168.0.0/24" or "2001:db8::/64") from which to assign service cluster IPs. Max of two CIDRs is allowed, one of each IP family. This field is immutable.',
+      ),
+      ageColumn(),
+    ],
     cells: (sc, now) => [nameOf(sc), listAt(specOf(sc), 'cidrs').join(','), age(sc.metadata?.creationTimestamp, now)],
   },
 };

@@ -11,18 +11,29 @@ import { pdbDefinitions } from './pdb-definitions.js';
 /** ValidatePositiveIntOrPercent + IsNotMoreThan100Percent. */
 export function intOrPercentErrors(v: unknown, path: string): FieldError[] {
   if (v === undefined || v === null) return [];
-  if (typeof v === 'number')
-    return v < 0 ? [fieldInvalid(path, v, 'must be greater than or equal to 0')] : [];
+  if (typeof v === 'number') return v < 0 ? [fieldInvalid(path, v, 'must be greater than or equal to 0')] : [];
   const s = String(v);
   const m = /^(\d+)%$/.exec(s);
-  if (!m) return [fieldInvalid(path, s, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')")];
+  if (!m)
+    return [
+      fieldInvalid(
+        path,
+        s,
+        "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+      ),
+    ];
   return Number(m[1]) > 100 ? [fieldInvalid(path, s, 'must not be greater than 100%')] : [];
 }
 
 function validatePDB(pdb: KubeObject): FieldError[] {
   const spec: JsonMap = mapAt(pdb, 'spec') ?? {};
   const errs: FieldError[] = [];
-  if (spec.minAvailable !== undefined && spec.minAvailable !== null && spec.maxUnavailable !== undefined && spec.maxUnavailable !== null)
+  if (
+    spec.minAvailable !== undefined &&
+    spec.minAvailable !== null &&
+    spec.maxUnavailable !== undefined &&
+    spec.maxUnavailable !== null
+  )
     errs.push(fieldInvalid('spec', spec, 'minAvailable and maxUnavailable cannot be both set'));
   errs.push(...intOrPercentErrors(spec.minAvailable, 'spec.minAvailable'));
   errs.push(...intOrPercentErrors(spec.maxUnavailable, 'spec.maxUnavailable'));
@@ -62,7 +73,10 @@ export const poddisruptionbudgets: KindDefinition = {
       nameColumn(),
       column('Min Available', 'The minimum number of pods that must be available.'),
       column('Max Unavailable', 'The maximum number of pods that may be unavailable.'),
-      { ...column('Allowed Disruptions', 'Calculated number of pods that may be disrupted at this time.'), type: 'integer' },
+      {
+        ...column('Allowed Disruptions', 'Calculated number of pods that may be disrupted at this time.'),
+        type: 'integer',
+      },
       ageColumn(),
     ],
     cells(pdb, now) {
@@ -77,7 +91,6 @@ export const poddisruptionbudgets: KindDefinition = {
     },
   },
 };
-
 
 export function policyModule(): CatalogModule {
   return { kinds: [poddisruptionbudgets], definitions: { ...policyDefinitions, ...pdbDefinitions } };

@@ -88,7 +88,11 @@ const VIEW_RULES = [
     ],
     verbs: READ,
   },
-  { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers', 'horizontalpodautoscalers/status'], verbs: READ },
+  {
+    apiGroups: ['autoscaling'],
+    resources: ['horizontalpodautoscalers', 'horizontalpodautoscalers/status'],
+    verbs: READ,
+  },
   { apiGroups: ['batch'], resources: ['cronjobs', 'cronjobs/status', 'jobs', 'jobs/status'], verbs: READ },
   { apiGroups: ['policy'], resources: ['poddisruptionbudgets', 'poddisruptionbudgets/status'], verbs: READ },
   {
@@ -102,7 +106,11 @@ const WRITE = ['create', 'delete', 'deletecollection', 'patch', 'update'];
 
 /** Rules of the aggregate-to-edit role (write access to the namespaced user objects). */
 const EDIT_RULES = [
-  { apiGroups: [''], resources: ['pods/attach', 'pods/exec', 'pods/portforward', 'pods/proxy', 'secrets', 'services/proxy'], verbs: READ },
+  {
+    apiGroups: [''],
+    resources: ['pods/attach', 'pods/exec', 'pods/portforward', 'pods/proxy', 'secrets', 'services/proxy'],
+    verbs: READ,
+  },
   { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['impersonate'] },
   {
     apiGroups: [''],
@@ -169,13 +177,37 @@ export const bootstrapPolicy: KubeObject[] = [
   clusterRole('view', aggregated('view'), {
     'rbac.authorization.k8s.io/aggregate-to-edit': 'true',
   }),
-  clusterRole('system:aggregate-to-admin', { rules: ADMIN_RULES }, { 'rbac.authorization.k8s.io/aggregate-to-admin': 'true' }),
-  clusterRole('system:aggregate-to-edit', { rules: EDIT_RULES }, { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' }),
-  clusterRole('system:aggregate-to-view', { rules: VIEW_RULES }, { 'rbac.authorization.k8s.io/aggregate-to-view': 'true' }),
+  clusterRole(
+    'system:aggregate-to-admin',
+    { rules: ADMIN_RULES },
+    { 'rbac.authorization.k8s.io/aggregate-to-admin': 'true' },
+  ),
+  clusterRole(
+    'system:aggregate-to-edit',
+    { rules: EDIT_RULES },
+    { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' },
+  ),
+  clusterRole(
+    'system:aggregate-to-view',
+    { rules: VIEW_RULES },
+    { 'rbac.authorization.k8s.io/aggregate-to-view': 'true' },
+  ),
   clusterRole('system:discovery', {
     rules: [
       {
-        nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'],
+        nonResourceURLs: [
+          '/api',
+          '/api/*',
+          '/apis',
+          '/apis/*',
+          '/healthz',
+          '/livez',
+          '/openapi',
+          '/openapi/*',
+          '/readyz',
+          '/version',
+          '/version/',
+        ],
         verbs: ['get'],
       },
     ],

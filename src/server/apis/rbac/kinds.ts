@@ -35,7 +35,11 @@ export function validatePolicyRule(rule: JsonMap, namespaced: boolean, path: str
       errs.push(invalidGo(`${path}.nonResourceURLs`, urls, 'namespaced rules cannot apply to non-resource URLs'));
     if (nonEmpty(rule.apiGroups) || nonEmpty(rule.resources) || nonEmpty(rule.resourceNames))
       errs.push(
-        invalidGo(`${path}.nonResourceURLs`, urls, 'rules cannot apply to both regular resources and non-resource URLs'),
+        invalidGo(
+          `${path}.nonResourceURLs`,
+          urls,
+          'rules cannot apply to both regular resources and non-resource URLs',
+        ),
       );
     return errs;
   }
@@ -106,7 +110,9 @@ const goRoleRef = (r: JsonMap): string =>
 
 function validateRoleRefUnchanged(b: KubeObject, old: KubeObject): FieldError[] {
   const ref = mapAt(b, 'roleRef') ?? {};
-  return jsonEqual(ref, mapAt(old, 'roleRef') ?? {}) ? [] : [invalidGo('roleRef', goRoleRef(ref), 'cannot change roleRef')];
+  return jsonEqual(ref, mapAt(old, 'roleRef') ?? {})
+    ? []
+    : [invalidGo('roleRef', goRoleRef(ref), 'cannot change roleRef')];
 }
 
 /** rbac.SubjectsStrings: users, groups and service accounts (`namespace:name`). */

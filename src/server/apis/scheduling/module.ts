@@ -28,7 +28,10 @@ export const schedulingDefinitions: Definitions = {
 
 /** HighestUserDefinablePriority and the names of the system classes. */
 const HIGHEST_USER_PRIORITY = 1_000_000_000;
-const SYSTEM_CLASSES: Record<string, number> = { 'system-node-critical': 2_000_001_000, 'system-cluster-critical': 2_000_000_000 };
+const SYSTEM_CLASSES: Record<string, number> = {
+  'system-node-critical': 2_000_001_000,
+  'system-cluster-critical': 2_000_000_000,
+};
 
 function validatePriorityClass(pc: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
@@ -36,7 +39,12 @@ function validatePriorityClass(pc: KubeObject): FieldError[] {
   const value = numAt(pc, 'value') ?? 0;
   if (name in SYSTEM_CLASSES) {
     if (SYSTEM_CLASSES[name] !== value)
-      errs.push(fieldForbidden('metadata.name', `${name} is a system priority class and its value must be ${SYSTEM_CLASSES[name]}`));
+      errs.push(
+        fieldForbidden(
+          'metadata.name',
+          `${name} is a system priority class and its value must be ${SYSTEM_CLASSES[name]}`,
+        ),
+      );
   } else if (name.startsWith('system-')) {
     errs.push(fieldForbidden('metadata.name', "priority class names with 'system-' prefix are reserved"));
   } else if (value > HIGHEST_USER_PRIORITY) {
@@ -73,15 +81,24 @@ export const priorityclasses: KindDefinition = {
     columns: [
       nameColumn(),
       {
-        ...column('Value', 'value represents the integer value of this priority class. This is the actual priority that pods receive when they have the name of this class in their pod spec.'),
+        ...column(
+          'Value',
+          'value represents the integer value of this priority class. This is the actual priority that pods receive when they have the name of this class in their pod spec.',
+        ),
         type: 'integer',
       },
       {
-        ...column('Global-Default', 'globalDefault specifies whether this PriorityClass should be considered as the default priority for pods that do not have any priority class. Only one PriorityClass can be marked as `globalDefault`. However, if more than one PriorityClasses exists with their `globalDefault` field set to true, the smallest value of such global default PriorityClasses will be used as the default priority.'),
+        ...column(
+          'Global-Default',
+          'globalDefault specifies whether this PriorityClass should be considered as the default priority for pods that do not have any priority class. Only one PriorityClass can be marked as `globalDefault`. However, if more than one PriorityClasses exists with their `globalDefault` field set to true, the smallest value of such global default PriorityClasses will be used as the default priority.',
+        ),
         type: 'boolean',
       },
       ageColumn(),
-      column('PreemptionPolicy', 'preemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. Defaults to PreemptLowerPriority if unset.'),
+      column(
+        'PreemptionPolicy',
+        'preemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. Defaults to PreemptLowerPriority if unset.',
+      ),
     ],
     cells: (pc, now) => [
       nameOf(pc),

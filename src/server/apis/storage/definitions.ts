@@ -77,10 +77,7 @@ export const storageDefinitions: Definitions = {
     { required: ['spec'], description: 'The CSI drivers installed on a node.' },
   ),
   [`${STORAGE}CSINodeList`]: listKind(gvk('CSINodeList'), `${STORAGE}CSINode`),
-  [`${STORAGE}CSINodeSpec`]: obj(
-    { drivers: mapList(st('CSINodeDriver'), ['name']) },
-    { required: ['drivers'] },
-  ),
+  [`${STORAGE}CSINodeSpec`]: obj({ drivers: mapList(st('CSINodeDriver'), ['name']) }, { required: ['drivers'] }),
   [`${STORAGE}CSINodeDriver`]: obj(
     { allocatable: st('VolumeNodeResources'), name: str(), nodeID: str(), topologyKeys: atomic(str()) },
     { required: ['name', 'nodeID'] },
@@ -132,5 +129,8 @@ export const storageDefinitions: Definitions = {
     { driverName: str(), parameters: strMap() },
     { required: ['driverName'], description: 'Mutable attributes of volumes from one CSI driver.' },
   ),
-  [`${STORAGE}VolumeAttributesClassList`]: listKind(gvk('VolumeAttributesClassList'), `${STORAGE}VolumeAttributesClass`),
+  [`${STORAGE}VolumeAttributesClassList`]: listKind(
+    gvk('VolumeAttributesClassList'),
+    `${STORAGE}VolumeAttributesClass`,
+  ),
 };

@@ -48,7 +48,8 @@ function validateStorageClass(sc: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
   const prov = strAt(sc, 'provisioner') ?? '';
   if (!prov) errs.push(fieldRequired('provisioner'));
-  else if (prov.length > 63) errs.push({ type: 'FieldValueTooLong', field: 'provisioner', detail: 'may not be more than 63 bytes' });
+  else if (prov.length > 63)
+    errs.push({ type: 'FieldValueTooLong', field: 'provisioner', detail: 'may not be more than 63 bytes' });
   errs.push(...oneOf(sc.reclaimPolicy, 'reclaimPolicy', ['Delete', 'Retain']));
   errs.push(...oneOf(sc.volumeBindingMode, 'volumeBindingMode', ['Immediate', 'WaitForFirstConsumer'], true));
   const params = isMap(sc.parameters) ? sc.parameters : {};
@@ -61,7 +62,8 @@ function validateStorageClassUpdate(sc: KubeObject, old: KubeObject): FieldError
   const errs: FieldError[] = [];
   if (!jsonEqual(sc.parameters ?? {}, old.parameters ?? {}))
     errs.push(fieldForbidden('parameters', 'updates to parameters are forbidden.'));
-  if (sc.provisioner !== old.provisioner) errs.push(fieldForbidden('provisioner', 'updates to provisioner are forbidden.'));
+  if (sc.provisioner !== old.provisioner)
+    errs.push(fieldForbidden('provisioner', 'updates to provisioner are forbidden.'));
   if (sc.reclaimPolicy !== old.reclaimPolicy)
     errs.push(fieldForbidden('reclaimPolicy', 'updates to reclaimPolicy are forbidden.'));
   if (sc.volumeBindingMode !== old.volumeBindingMode)
@@ -85,8 +87,14 @@ export const storageclasses: KindDefinition = {
     columns: [
       nameColumn(),
       column('Provisioner', 'provisioner indicates the type of the provisioner.'),
-      column('ReclaimPolicy', 'reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class. Defaults to Delete.'),
-      column('VolumeBindingMode', 'volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.  When unset, VolumeBindingImmediate is used. This field is only honored by servers that enable the VolumeScheduling feature.'),
+      column(
+        'ReclaimPolicy',
+        'reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class. Defaults to Delete.',
+      ),
+      column(
+        'VolumeBindingMode',
+        'volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.  When unset, VolumeBindingImmediate is used. This field is only honored by servers that enable the VolumeScheduling feature.',
+      ),
       column('AllowVolumeExpansion', 'allowVolumeExpansion shows whether the storage class allow volume expand.'),
       ageColumn(),
     ],
@@ -119,7 +127,8 @@ function defaultCSIDriver(d: KubeObject): void {
 function validateCSIDriver(d: KubeObject): FieldError[] {
   const spec = specOf(d);
   const errs: FieldError[] = [];
-  if (spec.attachRequired === undefined || spec.attachRequired === null) errs.push(fieldRequired('spec.attachRequired'));
+  if (spec.attachRequired === undefined || spec.attachRequired === null)
+    errs.push(fieldRequired('spec.attachRequired'));
   errs.push(...oneOf(spec.fsGroupPolicy, 'spec.fsGroupPolicy', ['File', 'None', 'ReadWriteOnceWithFSType']));
   listAt(spec, 'volumeLifecycleModes').forEach((m) => {
     errs.push(...oneOf(m, 'spec.volumeLifecycleModes', ['Ephemeral', 'Persistent']));
@@ -127,7 +136,9 @@ function validateCSIDriver(d: KubeObject): FieldError[] {
   mapsAt(spec, 'tokenRequests').forEach((t, i) => {
     const p = idx('spec.tokenRequests', i);
     if (typeof t.expirationSeconds === 'number' && t.expirationSeconds < 600)
-      errs.push(fieldInvalid(`${p}.expirationSeconds`, t.expirationSeconds, 'may not specify a duration less than 10 minutes'));
+      errs.push(
+        fieldInvalid(`${p}.expirationSeconds`, t.expirationSeconds, 'may not specify a duration less than 10 minutes'),
+      );
   });
   return errs;
 }
@@ -148,11 +159,35 @@ export const csidrivers: KindDefinition = {
   table: {
     columns: [
       nameColumn(),
-      { ...column('AttachRequired', 'attachRequired indicates this CSI volume driver requires an attach operation.'), type: 'boolean' },
-      { ...column('PodInfoOnMount', 'podInfoOnMount indicates this CSI volume driver requires additional pod information during mount operations.'), type: 'boolean' },
-      { ...column('StorageCapacity', 'storageCapacity indicates that the CSI volume driver wants pod scheduling to consider the storage capacity that the driver deployment will report.'), type: 'boolean' },
-      column('TokenRequests', 'tokenRequests indicates the CSI driver needs pods\' service account tokens it is mounting volume for to do necessary authentication.'),
-      { ...column('RequiresRepublish', 'requiresRepublish indicates the CSI driver wants `NodePublishVolume` being periodically called to reflect any possible change in the mounted volume.'), type: 'boolean' },
+      {
+        ...column('AttachRequired', 'attachRequired indicates this CSI volume driver requires an attach operation.'),
+        type: 'boolean',
+      },
+      {
+        ...column(
+          'PodInfoOnMount',
+          'podInfoOnMount indicates this CSI volume driver requires additional pod information during mount operations.',
+        ),
+        type: 'boolean',
+      },
+      {
+        ...column(
+          'StorageCapacity',
+          'storageCapacity indicates that the CSI volume driver wants pod scheduling to consider the storage capacity that the driver deployment will report.',
+        ),
+        type: 'boolean',
+      },
+      column(
+        'TokenRequests',
+        "tokenRequests indicates the CSI driver needs pods' service account tokens it is mounting volume for to do necessary authentication.",
+      ),
+      {
+        ...column(
+          'RequiresRepublish',
+          'requiresRepublish indicates the CSI driver wants `NodePublishVolume` being periodically called to reflect any possible change in the mounted volume.',
+        ),
+        type: 'boolean',
+      },
       column('Modes', 'volumeLifecycleModes defines what kind of volumes this CSI volume driver supports.'),
       ageColumn(),
     ],
@@ -221,7 +256,8 @@ function validateCapacity(c: KubeObject): FieldError[] {
     const v = c[f];
     if (v === undefined || v === null) continue;
     try {
-      if (Quantity.parse(String(v)).sign() < 0) errs.push(fieldInvalid(f, String(v), 'must be greater than or equal to 0'));
+      if (Quantity.parse(String(v)).sign() < 0)
+        errs.push(fieldInvalid(f, String(v), 'must be greater than or equal to 0'));
     } catch {
       errs.push(fieldInvalid(f, v, 'quantities must match the regular expression'));
     }
@@ -235,8 +271,14 @@ export const csistoragecapacities: KindDefinition = {
   table: {
     columns: [
       nameColumn(),
-      column('StorageClassName', 'storageClassName represents the name of the StorageClass that the reported capacity applies to. It must meet the same requirements as the name of a StorageClass object (non-empty, DNS subdomain). If that object no longer exists, the CSIStorageCapacity object is obsolete and should be removed by its creator. This field is immutable.'),
-      column('Capacity', 'capacity is the value reported by the CSI driver in its GetCapacityResponse for a GetCapacityRequest with topology and parameters that match the previous fields.'),
+      column(
+        'StorageClassName',
+        'storageClassName represents the name of the StorageClass that the reported capacity applies to. It must meet the same requirements as the name of a StorageClass object (non-empty, DNS subdomain). If that object no longer exists, the CSIStorageCapacity object is obsolete and should be removed by its creator. This field is immutable.',
+      ),
+      column(
+        'Capacity',
+        'capacity is the value reported by the CSI driver in its GetCapacityResponse for a GetCapacityRequest with topology and parameters that match the previous fields.',
+      ),
     ],
     cells: (c) => [nameOf(c), strAt(c, 'storageClassName') ?? '', quantityOrUnset(c.capacity)],
   },
@@ -270,10 +312,22 @@ export const volumeattachments: KindDefinition = {
   table: {
     columns: [
       nameColumn(),
-      { ...column('Attacher', 'attacher indicates the name of the volume driver that MUST handle this request. This is the name returned by GetPluginName().'), format: 'name' },
+      {
+        ...column(
+          'Attacher',
+          'attacher indicates the name of the volume driver that MUST handle this request. This is the name returned by GetPluginName().',
+        ),
+        format: 'name',
+      },
       column('PV', 'persistentVolumeName represents the name of the persistent volume to attach.'),
       column('Node', 'nodeName represents the node that the volume should be attached to.'),
-      { ...column('Attached', 'attached indicates the volume is successfully attached. This field must only be set by the entity completing the attach operation, i.e. the external-attacher.'), type: 'boolean' },
+      {
+        ...column(
+          'Attached',
+          'attached indicates the volume is successfully attached. This field must only be set by the entity completing the attach operation, i.e. the external-attacher.',
+        ),
+        type: 'boolean',
+      },
       ageColumn(),
     ],
     cells: (va, now) => [
@@ -297,18 +351,15 @@ export const volumeattributesclasses: KindDefinition = {
     validate: (v) => (strAt(v, 'driverName') ? [] : [fieldRequired('driverName')]),
     validateUpdate(v, old) {
       const errs: FieldError[] = [];
-      if (v.driverName !== old.driverName) errs.push(fieldInvalid('driverName', v.driverName ?? '', 'field is immutable'));
+      if (v.driverName !== old.driverName)
+        errs.push(fieldInvalid('driverName', v.driverName ?? '', 'field is immutable'));
       if (!jsonEqual(v.parameters ?? {}, old.parameters ?? {}))
         errs.push(fieldForbidden('parameters', 'updates to parameters are forbidden.'));
       return errs;
     },
   },
   table: {
-    columns: [
-      nameColumn(),
-      column('DriverName', 'Name of the CSI driver This field is immutable.'),
-      ageColumn(),
-    ],
+    columns: [nameColumn(), column('DriverName', 'Name of the CSI driver This field is immutable.'), ageColumn()],
     cells: (v, now) => [nameOf(v), strAt(v, 'driverName') ?? '', age(v.metadata?.creationTimestamp, now)],
   },
 };

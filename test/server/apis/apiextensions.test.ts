@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrorString } from '../../../src/api/status.js';
+import { builtinCatalog } from '../../../src/server/apis/catalog.js';
+import type { KindDefinition, KubeObject, StrategyContext } from '../../../src/server/apis/types.js';
+
+const catalog = builtinCatalog();
+const ctx: StrategyContext = {
+  namespace: 'default',
+  dryRun: false,
+  user: { name: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] },
+};
+const now = new Date('2026-03-01T12:00:00Z');
+const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+
+function kindOf(group: string, version: string, resource: string): KindDefinition {
+  const k = catalog.byResource(group, version, resource);
+  if (!k) throw new Error(`${group}/${version}/${resource} is not in the catalog`);
+  return k;
+}
+
+/** Defaults, prepareForCreate and validation, as the registry runs them on create. */
+function create(k: KindDefinition, input: KubeObject): { obj: KubeObject; errors: string[] } {
+  const obj = structuredClone(input);
+  k.strategy.defaults?.(obj);
+  k.strategy.prepareForCreate?.(obj, ctx);
+  return { obj, errors: (k.strategy.validate?.(obj, ctx) ?? []).map(fieldErrorString) };
+}
+
+/** The update path: defaults, prepareForUpdate, validate and validateUpdate. */
+function update(k: KindDefinition, input: KubeObject, old: KubeObject): string[] {
+  const obj = structuredClone(input);
+  k.strategy.defaults?.(obj);
+  k.strategy.prepareForUpdate?.(obj, old, ctx);
+  return [...(k.strategy.validate?.(obj, ctx) ?? []), ...(k.strategy.validateUpdate?.(obj, old, ctx) ?? [])].map(
+    fieldErrorString,
+  );
+}
+
+/** Column headers as kubectl prints them (`wide` includes priority-1 columns). */
+function headers(k: KindDefinition, wide = false): string {
+  const cols = k.table?.columns ?? [
+    { name: 'Name', priority: 0 },
+    { name: 'Created At', priority: 0 },
+  ];
+  return cols
+    .filter((c) => wide || c.priority === 0)
+    .map((c) => c.name.toUpperCase())
+    .join(' ');
+}
+
+/** The table cells of an object (after create defaults), every column. */
+function cells(k: KindDefinition, obj: KubeObject): unknown[] {
+  if (!k.table) throw new Error(`${k.resource} has the default table`);
+  const row = k.table.cells(obj, now);
+  expect(row.length).toBe(k.table.columns.length);
+  return row;
+}
+
+const crd = (extra: Record<string, unknown> = {}) => ({
+  metadata: { name: 'widgets.example.com' },
+  spec: {
+    group: 'example.com',
+    scope: 'Namespaced',
+    names: { plural: 'widgets', kind: 'Widget' },
+    versions: [
+      {
+        name: 'v1',
+        served: true,
+        storage: true,
+        schema: {
+          openAPIV3Schema: {
+            type: 'object',
+            properties: {
+              spec: {
+                type: 'object',
+                properties: { size: { type: 'integer', minimum: 1 }, tags: { type: 'array', items: { type: 'string' } } },
+                'x-kubernetes-validations': [{ rule: 'self.size < 10' }],
+              },
+            },
+          },
+        },
+      },
+    ],
+    ...extra,
+  },
+});
+
+describe('apiextensions.k8s.io/v1 customresourcedefinitions', () => {
+  const k = kindOf('apiextensions.k8s.io', 'v1', 'customresourcedefinitions');
+
+  it('has discovery data as kube', () => {
+    expect(k.shortNames).toEqual(['crd', 'crds']);
+    expect(k.categories).toEqual(['api-extensions']);
+    expect(headers(k)).toBe('NAME CREATED AT');
+  });
+
+  it('defaults names and conversion and records the storage version', () => {
+    const { obj, errors } = create(k, crd());
+    expect(errors).toEqual([]);
+    expect((obj.spec as any).names).toEqual({ plural: 'widgets', kind: 'Widget', singular: 'widget', listKind: 'WidgetList' });
+    expect((obj.spec as any).conversion).toEqual({ strategy: 'None' });
+    expect(obj.status).toEqual({ acceptedNames: { kind: '', plural: '' }, storedVersions: ['v1'] });
+  });
+
+  it('describes the recursive schema language without dangling references', () => {
+    const props = catalog.definitions['io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps'];
+    expect(props?.properties?.properties?.additionalProperties?.$ref).toMatch(/JSONSchemaProps$/);
+    expect(props?.properties?.['x-kubernetes-validations']?.['x-kubernetes-list-map-keys']).toEqual(['rule']);
+  });
+
+  it('rejects a mismatched name, a dotless group and a missing schema', () => {
+    const bad = crd({ group: 'example' });
+    (bad.spec.versions[0] as Record<string, unknown>).schema = undefined;
+    expect(create(k, bad).errors).toEqual([
+      'metadata.name: Invalid value: "widgets.example.com": must be spec.names.plural+"."+spec.group',
+      'spec.group: Invalid value: "example": should be a domain with at least one dot',
+      'spec.versions[0].schema.openAPIV3Schema: Required value: schemas are required',
+    ]);
+    const two = crd();
+    two.spec.versions.push({ ...two.spec.versions[0]!, name: 'v2' });
+    expect(create(k, two).errors).toEqual([
+      'spec.versions: Invalid value: 2: must have exactly one version marked as storage version',
+    ]);
+  });
+});
