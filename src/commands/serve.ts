@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { Flags } from '@oclif/core';
 import { KctlCommand } from '../cli/base-command.js';
+import { Faults } from '../server/faults/fault-injector.js';
 import { defaultDataDir, startServer } from '../server/serve.js';
+import { parseSnapshot } from '../server/snapshot/format.js';
 
 export default class Serve extends KctlCommand {
   static override summary = 'Run a local Kubernetes API server';
@@ -25,6 +28,14 @@ export default class Serve extends KctlCommand {
       options: ['sqlite', 'memory'],
       description: 'Where objects are stored.',
     }),
+    'from-snapshot': Flags.string({
+      description: 'Start from this store snapshot (kctl snapshot save|record); the store must be empty.',
+    }),
+    'fault-injection': Flags.boolean({
+      description:
+        'Serve the /kctl/faults admin endpoint (admin certificate only) to inject errors, latency and watch faults.',
+    }),
+    'fault-seed': Flags.integer({ default: 1, description: 'Seed for probabilistic fault rules.' }),
   };
 
   async run(): Promise<void> {
@@ -35,6 +46,8 @@ export default class Serve extends KctlCommand {
       dataDir: flags['data-dir'] ?? defaultDataDir(),
       storage: flags.storage as 'sqlite' | 'memory',
       updateKubeconfig: !flags['no-update-kubeconfig'],
+      snapshot: flags['from-snapshot'] ? parseSnapshot(readFileSync(flags['from-snapshot'], 'utf8')) : undefined,
+      faults: flags['fault-injection'] ? new Faults({ seed: flags['fault-seed'] }) : undefined,
     });
     process.stdout.write(`kctl serve: ready at ${server.url} (kubeconfig: ${server.kubeconfigPath})\n`);
     // Runs until a signal: stop accepting, end watches, close the store, exit 0.

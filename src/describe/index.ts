@@ -6,7 +6,10 @@ import { describeConfigMap, describeNamespace, describeSecret, describeServiceAc
 import { describeCronJob, describeDaemonSet, describeStatefulSet } from './controller-describers.js';
 import { describeDeployment } from './deployment-describer.js';
 import { describeGeneric } from './generic.js';
+import { describeEndpoints, describeIngress } from './network-describers.js';
+import { describeNode } from './node-describer.js';
 import { describePod } from './pod-describer.js';
+import { describePersistentVolumeClaim } from './pvc-describer.js';
 import { describeService } from './service-describer.js';
 import type { Describer } from './types.js';
 import { describeJob, describeReplicaSet } from './workload-describers.js';
@@ -18,6 +21,10 @@ const DESCRIBERS: Record<string, Describer> = {
   '/Namespace': describeNamespace,
   '/Service': describeService,
   '/Pod': describePod,
+  '/Node': describeNode,
+  '/Endpoints': describeEndpoints,
+  '/PersistentVolumeClaim': describePersistentVolumeClaim,
+  'networking.k8s.io/Ingress': describeIngress,
   'apps/Deployment': describeDeployment,
   'apps/ReplicaSet': describeReplicaSet,
   'batch/Job': describeJob,

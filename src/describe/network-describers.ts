@@ -18,7 +18,10 @@ export async function describeEndpoints(obj: KObject, ctx: DescribeContext): Pro
   printAnnotationsMultiline(w, 'Annotations', md.annotations);
   w.write(LEVEL_0, 'Subsets:\n');
   for (const subset of arr(obj.subsets)) {
-    const ips = (key: string) => arr(subset[key]).map((a) => str(a.ip)).join(',') || '<none>';
+    const ips = (key: string) =>
+      arr(subset[key])
+        .map((a) => str(a.ip))
+        .join(',') || '<none>';
     w.write(LEVEL_1, `Addresses:\t${ips('addresses')}\n`);
     w.write(LEVEL_1, `NotReadyAddresses:\t${ips('notReadyAddresses')}\n`);
     const ports = arr(subset.ports);
@@ -26,7 +29,8 @@ export async function describeEndpoints(obj: KObject, ctx: DescribeContext): Pro
       w.write(LEVEL_1, 'Ports:\n');
       w.write(LEVEL_2, 'Name\tPort\tProtocol\n');
       w.write(LEVEL_2, '----\t----\t--------\n');
-      for (const p of ports) w.write(LEVEL_2, `${str(p.name) || '<unset>'}\t${Number(p.port ?? 0)}\t${str(p.protocol)}\n`);
+      for (const p of ports)
+        w.write(LEVEL_2, `${str(p.name) || '<unset>'}\t${Number(p.port ?? 0)}\t${str(p.protocol)}\n`);
     }
     w.write(LEVEL_0, '\n');
   }

@@ -13,7 +13,7 @@ interface Port {
   nodePort?: number;
   appProtocol?: string;
 }
-interface Slice {
+export interface Slice {
   ports?: { name?: string; port?: number }[] | null;
   endpoints?: { addresses?: string[]; conditions?: { ready?: boolean } }[] | null;
 }

@@ -7,10 +7,14 @@ import type { Catalog } from './apis/catalog.js';
 import type { ControllerOptions } from './controllers/types.js';
 import { createRegistry } from './registry/registry.js';
 import type { Registry } from './registry/types.js';
-import { openStorage } from './storage/index.js';
+import type { StoreSnapshot } from './snapshot/format.js';
+import { LiveRestorer } from './snapshot/live-restore.js';
+import { type MvccStore, openStorage } from './storage/index.js';
 
 export interface RegistryRuntime {
   registry: Registry;
+  /** The embedded store under the registry (absent for test runtimes without one). */
+  kv?: MvccStore;
   /** Starts controllers and seeds a fresh store; called once the server listens. */
   start(): Promise<void>;
   /** Rejects when the store cannot serve reads (the etcd health check). */
@@ -28,15 +32,24 @@ export interface OpenRegistryOptions {
    * `start` runs, so the caller may fill `securePort` once the listener has its port.
    */
   controllers?: ControllerOptions;
+  /** Load this snapshot into the (empty) store before the registry starts. */
+  snapshot?: StoreSnapshot;
 }
 
 export async function openRegistry(opts: OpenRegistryOptions): Promise<RegistryRuntime> {
   const opened = await openStorage({ dataDir: opts.storage === 'memory' ? ':memory:' : opts.dataDir });
   try {
+    if (opts.snapshot) {
+      const rev = opened.kv.currentRevision();
+      if (rev > 0)
+        throw new Error(`the store in ${opts.dataDir} already holds data (revision ${rev}); use a fresh --data-dir`);
+      await new LiveRestorer(opened.kv).restore(opts.snapshot);
+    }
     const controllers: ControllerOptions = opts.controllers ?? {};
     const registry = createRegistry({ catalog: opts.catalog, storage: opened.storage, kv: opened.kv, controllers });
     return {
       registry,
+      kv: opened.kv,
       start: () => registry.start(),
       checkStorage: async () => {
         await opened.kv.currentRevision();

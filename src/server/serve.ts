@@ -23,6 +23,10 @@ import {
   x509Authenticator,
 } from './auth/authenticator.js';
 import { loadOrCreatePki } from './certs/cert-store.js';
+import type { ControllerOptions } from './controllers/types.js';
+import type { Faults } from './faults/fault-injector.js';
+import { faultyRegistry } from './faults/faulty-registry.js';
+import { withFaults } from './faults/with-faults.js';
 import { withAuthentication } from './filters/with-authentication.js';
 import { withMaxInflight } from './filters/with-max-inflight.js';
 import { withRecover } from './filters/with-recover.js';
@@ -40,8 +44,9 @@ import {
 } from './kubeconfig/admin-kubeconfig.js';
 import { lockDataDir } from './lock/data-dir-lock.js';
 import type { Registry } from './registry/types.js';
-import type { ControllerOptions } from './controllers/types.js';
 import { type OpenRegistryOptions, openRegistry, type RegistryRuntime } from './serve-registry.js';
+import type { StoreSnapshot } from './snapshot/format.js';
+import type { MvccStore } from './storage/index.js';
 
 export interface ServeOptions {
   /** Listen address; default 127.0.0.1. */
@@ -66,6 +71,10 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** Replaces the storage + registry runtime (tests of the HTTP layer alone). */
   openRegistry?: (o: OpenRegistryOptions) => Promise<RegistryRuntime>;
+  /** Fault injection: rules applied per request, and the `/kctl/faults` admin endpoint. */
+  faults?: Faults;
+  /** Start from this store snapshot (the store must be empty: memory, or a fresh data dir). */
+  snapshot?: StoreSnapshot;
 }
 
 export interface RunningServer {
@@ -77,7 +86,10 @@ export interface RunningServer {
   caPem: string;
   /** The bootstrap token (`Authorization: Bearer <token>`). */
   token: string;
+  /** The registry without faults (what controllers see). */
   registry: Registry;
+  /** The embedded store, for in-process test tooling (snapshots, compaction). */
+  kv?: MvccStore;
   /** Graceful stop; resolves when the store is closed and the lock released. Idempotent. */
   close(): Promise<void>;
 }
@@ -90,6 +102,7 @@ export interface ChainDeps {
   maxRequestsInflight?: number;
   maxMutatingRequestsInflight?: number;
   log?: (line: string) => void;
+  faults?: Faults;
 }
 
 /**
@@ -104,6 +117,7 @@ export function buildHandlerChain(router: Handler, deps: ChainDeps): Handler {
       withMaxInflight(next, { maxReadOnly: deps.maxRequestsInflight, maxMutating: deps.maxMutatingRequestsInflight }),
     (next) => withAuthentication(next, { authenticator: deps.authenticator }),
     (next) => withRequestInfo(next),
+    (next) => (deps.faults ? withFaults(next, deps.faults) : next),
   ];
   return filters.reduceRight<Handler>((inner, wrap) => wrap(inner), router);
 }
@@ -157,6 +171,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       dataDir,
       storage: opts.storage ?? 'sqlite',
       controllers,
+      snapshot: opts.snapshot,
     });
     cleanups.push(() => runtime.close());
 
@@ -165,7 +180,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
     setMaxListeners(0, shutdown.signal);
     const router = createRouter({
       catalog,
-      registry: runtime.registry,
+      registry: opts.faults ? faultyRegistry(runtime.registry, opts.faults) : runtime.registry,
       health: healthChecks(runtime, () => shutdown.signal.aborted),
       version: versionInfo(),
       kubeVersion: versionInfo().gitVersion,
@@ -176,6 +191,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       maxRequestsInflight: opts.maxRequestsInflight,
       maxMutatingRequestsInflight: opts.maxMutatingRequestsInflight,
       log: opts.log,
+      faults: opts.faults,
     });
 
     let inflight = 0;
@@ -275,6 +291,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       caPem: pki.ca.certPem,
       token: tokenString(token),
       registry: runtime.registry,
+      kv: runtime.kv,
       close: () => {
         closing ??= runCleanups();
         return closing;

@@ -1,8 +1,8 @@
 /**
  * A full kctl API server for tests, in-process on an ephemeral port: memory storage by default,
  * seed objects, `reset()` back to the seeded state, snapshots, and fault injection. It is the
- * same server `kctl serve` runs (same handler chain, registry, watch cache and controllers);
- * only the store is opened here, so the test API can reach it.
+ * same server `kctl serve` runs (same handler chain, registry, watch cache and controllers),
+ * with fault injection and the store reachable for reset/snapshot/restore.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,15 +10,13 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import type { KubeObject } from '../server/apis/types.js';
 import { Faults } from '../server/faults/fault-injector.js';
-import { faultyRegistry } from '../server/faults/faulty-registry.js';
 import type { KubeconfigDoc } from '../server/kubeconfig/admin-kubeconfig.js';
 import { resourcePrefix } from '../server/registry/keys.js';
-import { createRegistry, type ServerRegistry } from '../server/registry/registry.js';
+import type { ServerRegistry } from '../server/registry/registry.js';
 import { type RunningServer, startServer as startKctlServer } from '../server/serve.js';
 import type { StoreSnapshot } from '../server/snapshot/format.js';
 import { LiveRestorer, type RestoreResult } from '../server/snapshot/live-restore.js';
 import type { MvccStore } from '../server/storage/mvcc/kv.js';
-import { openStorage } from '../server/storage/open.js';
 import { fillPkiCache, usePkiCache } from './pki-cache.js';
 import { seedObjects } from './seed-objects.js';
 
@@ -84,7 +82,6 @@ export async function startServer(opts: TestServerOptions = {}): Promise<TestSer
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kctl-test-'));
   const cachedPki = usePkiCache(dataDir);
   const faults = new Faults({ seed: opts.faultSeed });
-  let inner: { registry: ServerRegistry; kv: MvccStore } | undefined;
   let running: RunningServer;
   try {
     running = await startKctlServer({
@@ -94,40 +91,16 @@ export async function startServer(opts: TestServerOptions = {}): Promise<TestSer
       storage: opts.storage ?? 'memory',
       updateKubeconfig: false,
       log: opts.log ?? (() => {}),
-      // Adapter: serve's storage + registry runtime, opened here so the test API can reach the
-      // store, with the registry seen by HTTP wrapped for fault injection.
-      openRegistry: async (o) => {
-        const opened = await openStorage({ dataDir: o.storage === 'memory' ? ':memory:' : o.dataDir });
-        try {
-          if (opts.snapshot) await new LiveRestorer(opened.kv).restore(opts.snapshot);
-          const registry = createRegistry({ catalog: o.catalog, storage: opened.storage, kv: opened.kv });
-          inner = { registry, kv: opened.kv };
-          return {
-            registry: faultyRegistry(registry, faults),
-            start: () => registry.start(),
-            checkStorage: async () => {
-              opened.kv.currentRevision();
-            },
-            close: async () => {
-              try {
-                await registry.stop();
-              } finally {
-                await opened.close();
-              }
-            },
-          };
-        } catch (e) {
-          await opened.close();
-          throw e;
-        }
-      },
+      faults,
+      snapshot: opts.snapshot,
     });
   } catch (e) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
   if (!cachedPki) fillPkiCache(dataDir);
-  const { registry, kv } = inner as { registry: ServerRegistry; kv: MvccStore };
+  const registry = running.registry as ServerRegistry;
+  const kv = running.kv as MvccStore;
   const restorer = new LiveRestorer(kv);
   faults.compactor = async () => {
     const rev = kv.currentRevision();

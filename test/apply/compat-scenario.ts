@@ -18,6 +18,7 @@ const VOLATILE = new Set([
   'clusterIP',
   'clusterIPs',
   'deletionTimestamp',
+  'kubectl.kubernetes.io/restartedAt',
 ]);
 
 export function normalise(v: unknown, ns: string): unknown {

@@ -11,6 +11,7 @@ import { type PrintContext, printerForFlags } from '../../printers/index.js';
 import { buildResources } from '../../resource/builder.js';
 import type { GetRequest } from './run-get.js';
 import { multipleKinds } from './run-get.js';
+import { watchEventPrinter } from './watch-events.js';
 
 export interface WatchRequest extends GetRequest {
   watchOnly?: boolean;
@@ -65,14 +66,17 @@ export async function runWatch(req: WatchRequest): Promise<void> {
   const printer = printerForFlags({ ...req.print, sortBy: undefined });
   const base: PrintContext = { kind: m.gvk.kind, group: m.gvk.group, namespaced: m.namespaced };
   const ctxFor = (type: string): PrintContext => (req.outputWatchEvents ? { ...base, eventType: type } : base);
+  const wrapped = req.outputWatchEvents && !human ? watchEventPrinter(o, printer, req.out, base) : undefined;
+  const emit = (type: string, object: unknown) =>
+    wrapped ? wrapped(type, object) : printer.print(object, req.out, ctxFor(type));
 
   const obj = info.object as Record<string, unknown> | undefined;
   const isCollection = !info.name;
   const meta = (obj?.metadata ?? {}) as { resourceVersion?: string };
   if (!req.watchOnly && obj) {
-    if (req.outputWatchEvents && !human && Array.isArray(obj.items)) {
-      for (const item of obj.items) await printer.print(item, req.out, ctxFor('ADDED'));
-    } else await printer.print(obj, req.out, ctxFor('ADDED'));
+    if (wrapped && Array.isArray(obj.items)) {
+      for (const item of obj.items) await emit('ADDED', item);
+    } else await emit('ADDED', obj);
   }
   // A watch on one object starts "now" and opens with a synthetic ADDED event, which kubectl
   // does not print (the object was printed above).
@@ -90,6 +94,6 @@ export async function runWatch(req: WatchRequest): Promise<void> {
       skipFirst = false;
       continue;
     }
-    await printer.print(ev.object, req.out, ctxFor(ev.type));
+    await emit(ev.type, ev.object);
   }
 }

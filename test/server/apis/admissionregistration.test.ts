@@ -26,16 +26,6 @@ function create(k: KindDefinition, input: KubeObject): { obj: KubeObject; errors
   return { obj, errors: (k.strategy.validate?.(obj, ctx) ?? []).map(fieldErrorString) };
 }
 
-/** The update path: defaults, prepareForUpdate, validate and validateUpdate. */
-function update(k: KindDefinition, input: KubeObject, old: KubeObject): string[] {
-  const obj = structuredClone(input);
-  k.strategy.defaults?.(obj);
-  k.strategy.prepareForUpdate?.(obj, old, ctx);
-  return [...(k.strategy.validate?.(obj, ctx) ?? []), ...(k.strategy.validateUpdate?.(obj, old, ctx) ?? [])].map(
-    fieldErrorString,
-  );
-}
-
 /** Column headers as kubectl prints them (`wide` includes priority-1 columns). */
 function headers(k: KindDefinition, wide = false): string {
   const cols = k.table?.columns ?? [
@@ -108,7 +98,11 @@ describe('admissionregistration.k8s.io/v1', () => {
       metadata: meta('replicas'),
       spec: {
         paramKind: { apiVersion: 'v1', kind: 'ConfigMap' },
-        matchConstraints: { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['deployments'] }] },
+        matchConstraints: {
+          resourceRules: [
+            { apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['deployments'] },
+          ],
+        },
         validations: [{ expression: 'object.spec.replicas <= 5' }],
       },
     });
@@ -124,7 +118,10 @@ describe('admissionregistration.k8s.io/v1', () => {
       'spec.validationActions: Required value: at least one validation action is required',
     ]);
     expect(
-      cells(b, { metadata: meta('b'), spec: { policyName: 'replicas', paramRef: { name: 'limits', namespace: 'default' } } }),
+      cells(b, {
+        metadata: meta('b'),
+        spec: { policyName: 'replicas', paramRef: { name: 'limits', namespace: 'default' } },
+      }),
     ).toEqual(['b', 'replicas', 'default/limits', '120m']);
   });
 });

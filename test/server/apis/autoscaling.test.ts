@@ -27,16 +27,6 @@ function create(k: KindDefinition, input: KubeObject): { obj: KubeObject; errors
   return { obj, errors: (k.strategy.validate?.(obj, ctx) ?? []).map(fieldErrorString) };
 }
 
-/** The update path: defaults, prepareForUpdate, validate and validateUpdate. */
-function update(k: KindDefinition, input: KubeObject, old: KubeObject): string[] {
-  const obj = structuredClone(input);
-  k.strategy.defaults?.(obj);
-  k.strategy.prepareForUpdate?.(obj, old, ctx);
-  return [...(k.strategy.validate?.(obj, ctx) ?? []), ...(k.strategy.validateUpdate?.(obj, old, ctx) ?? [])].map(
-    fieldErrorString,
-  );
-}
-
 /** Column headers as kubectl prints them (`wide` includes priority-1 columns). */
 function headers(k: KindDefinition, wide = false): string {
   const cols = k.table?.columns ?? [
@@ -92,13 +82,15 @@ describe('autoscaling horizontalpodautoscalers', () => {
 
   it('rejects bad replica bounds with kube messages', () => {
     const k = kindOf('autoscaling', 'v2', 'horizontalpodautoscalers');
-    expect(create(k, { metadata: meta('x'), spec: { scaleTargetRef: ref, minReplicas: 3, maxReplicas: 2 } }).errors).toEqual([
-      'spec.maxReplicas: Invalid value: 2: must be greater than or equal to `minReplicas`',
-    ]);
+    expect(
+      create(k, { metadata: meta('x'), spec: { scaleTargetRef: ref, minReplicas: 3, maxReplicas: 2 } }).errors,
+    ).toEqual(['spec.maxReplicas: Invalid value: 2: must be greater than or equal to `minReplicas`']);
     const v1 = kindOf('autoscaling', 'v1', 'horizontalpodautoscalers');
     expect(
-      create(v1, { metadata: meta('x'), spec: { scaleTargetRef: { kind: 'Deployment' }, maxReplicas: 2, targetCPUUtilizationPercentage: 0 } })
-        .errors,
+      create(v1, {
+        metadata: meta('x'),
+        spec: { scaleTargetRef: { kind: 'Deployment' }, maxReplicas: 2, targetCPUUtilizationPercentage: 0 },
+      }).errors,
     ).toEqual([
       'spec.scaleTargetRef.name: Required value',
       'spec.targetCPUUtilizationPercentage: Invalid value: 0: must be greater than 0',
@@ -126,7 +118,12 @@ describe('autoscaling horizontalpodautoscalers', () => {
       },
     };
     const v1 = convertHPA(v2, 'v1');
-    expect(v1.spec).toEqual({ scaleTargetRef: ref, minReplicas: 2, maxReplicas: 10, targetCPUUtilizationPercentage: 70 });
+    expect(v1.spec).toEqual({
+      scaleTargetRef: ref,
+      minReplicas: 2,
+      maxReplicas: 10,
+      targetCPUUtilizationPercentage: 70,
+    });
     expect(v1.status).toMatchObject({ currentReplicas: 3, desiredReplicas: 3, currentCPUUtilizationPercentage: 55 });
     expect(v1.metadata?.annotations?.['autoscaling.alpha.kubernetes.io/metrics']).toContain('qps');
     expect(convertHPA(v1, 'v2')).toEqual(v2);

@@ -78,7 +78,19 @@ describe('core/v1 persistent volumes and claims', () => {
     expect(headers(k, true)).toBe(
       'NAME CAPACITY ACCESS MODES RECLAIM POLICY STATUS CLAIM STORAGECLASS VOLUMEATTRIBUTESCLASS REASON AGE VOLUMEMODE',
     );
-    expect(cells(k, obj)).toEqual(['pv-1', '10Gi', 'RWO,RWX', 'Retain', 'Pending', 'default/data', 'manual', '<unset>', '', '10m', 'Filesystem']);
+    expect(cells(k, obj)).toEqual([
+      'pv-1',
+      '10Gi',
+      'RWO,RWX',
+      'Retain',
+      'Pending',
+      'default/data',
+      'manual',
+      '<unset>',
+      '',
+      '10m',
+      'Filesystem',
+    ]);
   });
 
   it('rejects a PV without capacity or source', () => {
@@ -116,7 +128,10 @@ describe('core/v1 quotas, limit ranges, replication controllers, pod templates',
     const q = {
       metadata: meta('compute'),
       spec: { hard: { pods: '10', 'requests.cpu': '4', 'limits.memory': '8Gi' } },
-      status: { hard: { pods: '10', 'requests.cpu': '4', 'limits.memory': '8Gi' }, used: { pods: '2', 'requests.cpu': '500m' } },
+      status: {
+        hard: { pods: '10', 'requests.cpu': '4', 'limits.memory': '8Gi' },
+        used: { pods: '2', 'requests.cpu': '500m' },
+      },
     };
     expect(cells(k, q)).toEqual(['compute', 'pods: 2/10, requests.cpu: 500m/4', 'limits.memory: 0/8Gi', '10m']);
     expect(create(k, { metadata: meta('q'), spec: { hard: { pods: '-1' } } }).errors).toEqual([
@@ -128,7 +143,10 @@ describe('core/v1 quotas, limit ranges, replication controllers, pod templates',
     const k = kindOf('', 'v1', 'limitranges');
     expect(headers(k)).toBe('NAME CREATED AT');
     expect(
-      create(k, { metadata: meta('l'), spec: { limits: [{ type: 'Container', min: { cpu: '2' }, max: { cpu: '1' } }] } }).errors,
+      create(k, {
+        metadata: meta('l'),
+        spec: { limits: [{ type: 'Container', min: { cpu: '2' }, max: { cpu: '1' } }] },
+      }).errors,
     ).toEqual(['spec.limits[0].min[cpu]: Invalid value: "2": min value 2 is greater than max value 1']);
   });
 
@@ -153,12 +171,9 @@ describe('core/v1 quotas, limit ranges, replication controllers, pod templates',
     expect(create(pt, { metadata: meta('t') }).errors).toEqual(['template: Required value']);
     const cs = kindOf('', 'v1', 'componentstatuses');
     expect(cs.verbs).toEqual(['get', 'list']);
-    expect(cells(cs, { metadata: { name: 'etcd-0' }, conditions: [{ type: 'Healthy', status: 'True', message: 'ok' }] })).toEqual([
-      'etcd-0',
-      'Healthy',
-      'ok',
-      '',
-    ]);
+    expect(
+      cells(cs, { metadata: { name: 'etcd-0' }, conditions: [{ type: 'Healthy', status: 'True', message: 'ok' }] }),
+    ).toEqual(['etcd-0', 'Healthy', 'ok', '']);
     const b = kindOf('', 'v1', 'bindings');
     expect(b.verbs).toEqual(['create']);
     expect(create(b, { metadata: meta('p'), target: { kind: 'Pod', name: '' } }).errors).toEqual([
@@ -171,7 +186,9 @@ describe('core/v1 quotas, limit ranges, replication controllers, pod templates',
 describe('apps/v1 controllerrevisions', () => {
   it('requires data, freezes it, and names the controller', () => {
     const k = kindOf('apps', 'v1', 'controllerrevisions');
-    expect(create(k, { metadata: meta('web-1'), revision: 1 }).errors).toEqual(['data: Required value: data is mandatory']);
+    expect(create(k, { metadata: meta('web-1'), revision: 1 }).errors).toEqual([
+      'data: Required value: data is mandatory',
+    ]);
     const cr = {
       metadata: {
         ...meta('web-7d9f'),

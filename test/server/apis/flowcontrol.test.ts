@@ -26,16 +26,6 @@ function create(k: KindDefinition, input: KubeObject): { obj: KubeObject; errors
   return { obj, errors: (k.strategy.validate?.(obj, ctx) ?? []).map(fieldErrorString) };
 }
 
-/** The update path: defaults, prepareForUpdate, validate and validateUpdate. */
-function update(k: KindDefinition, input: KubeObject, old: KubeObject): string[] {
-  const obj = structuredClone(input);
-  k.strategy.defaults?.(obj);
-  k.strategy.prepareForUpdate?.(obj, old, ctx);
-  return [...(k.strategy.validate?.(obj, ctx) ?? []), ...(k.strategy.validateUpdate?.(obj, old, ctx) ?? [])].map(
-    fieldErrorString,
-  );
-}
-
 /** Column headers as kubectl prints them (`wide` includes priority-1 columns). */
 function headers(k: KindDefinition, wide = false): string {
   const cols = k.table?.columns ?? [
@@ -69,7 +59,12 @@ describe('flowcontrol.apiserver.k8s.io/v1', () => {
       spec: {
         priorityLevelConfiguration: { name: 'team' },
         distinguisherMethod: { type: 'ByUser' },
-        rules: [{ subjects: [{ kind: 'Group', group: { name: 'devs' } }], nonResourceRules: [{ verbs: ['*'], nonResourceURLs: ['*'] }] }],
+        rules: [
+          {
+            subjects: [{ kind: 'Group', group: { name: 'devs' } }],
+            nonResourceRules: [{ verbs: ['*'], nonResourceURLs: ['*'] }],
+          },
+        ],
       },
     });
     expect(schema.errors).toEqual([]);
@@ -102,14 +97,21 @@ describe('flowcontrol.apiserver.k8s.io/v1', () => {
   });
 
   it('rejects a limited level without its configuration', () => {
-    expect(create(kindOf(FC, 'v1', 'prioritylevelconfigurations'), { metadata: meta('x'), spec: { type: 'Limited' } }).errors).toEqual([
-      'spec.limited: Required value: must not be empty when type is Limited',
-    ]);
+    expect(
+      create(kindOf(FC, 'v1', 'prioritylevelconfigurations'), { metadata: meta('x'), spec: { type: 'Limited' } })
+        .errors,
+    ).toEqual(['spec.limited: Required value: must not be empty when type is Limited']);
   });
 
   it('seeds kube bootstrap objects that pass validation', () => {
     const names = seedObjects.map((o) => `${o.kind}/${o.metadata?.name}`);
-    for (const n of ['PriorityLevelConfiguration/exempt', 'PriorityLevelConfiguration/catch-all', 'FlowSchema/exempt', 'FlowSchema/catch-all', 'FlowSchema/global-default'])
+    for (const n of [
+      'PriorityLevelConfiguration/exempt',
+      'PriorityLevelConfiguration/catch-all',
+      'FlowSchema/exempt',
+      'FlowSchema/catch-all',
+      'FlowSchema/global-default',
+    ])
       expect(names).toContain(n);
     for (const o of seedObjects) {
       const k = kindOf(FC, 'v1', o.kind === 'FlowSchema' ? 'flowschemas' : 'prioritylevelconfigurations');

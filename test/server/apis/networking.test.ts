@@ -26,16 +26,6 @@ function create(k: KindDefinition, input: KubeObject): { obj: KubeObject; errors
   return { obj, errors: (k.strategy.validate?.(obj, ctx) ?? []).map(fieldErrorString) };
 }
 
-/** The update path: defaults, prepareForUpdate, validate and validateUpdate. */
-function update(k: KindDefinition, input: KubeObject, old: KubeObject): string[] {
-  const obj = structuredClone(input);
-  k.strategy.defaults?.(obj);
-  k.strategy.prepareForUpdate?.(obj, old, ctx);
-  return [...(k.strategy.validate?.(obj, ctx) ?? []), ...(k.strategy.validateUpdate?.(obj, old, ctx) ?? [])].map(
-    fieldErrorString,
-  );
-}
-
 /** Column headers as kubectl prints them (`wide` includes priority-1 columns). */
 function headers(k: KindDefinition, wide = false): string {
   const cols = k.table?.columns ?? [
@@ -64,8 +54,10 @@ describe('networking.k8s.io/v1', () => {
   it('ingresses: validation and table', () => {
     const k = kindOf(NET, 'v1', 'ingresses');
     expect(
-      create(k, { metadata: meta('web'), spec: { rules: [{ http: { paths: [{ path: '/', backend: backend('web', 80) }] } }] } })
-        .errors,
+      create(k, {
+        metadata: meta('web'),
+        spec: { rules: [{ http: { paths: [{ path: '/', backend: backend('web', 80) }] } }] },
+      }).errors,
     ).toEqual(['spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified']);
     expect(create(k, { metadata: meta('web'), spec: {} }).errors).toEqual([
       'spec: Invalid value: []: either `defaultBackend` or `rules` must be specified',
@@ -76,8 +68,14 @@ describe('networking.k8s.io/v1', () => {
         ingressClassName: 'nginx',
         tls: [{ hosts: ['shop.example.com'], secretName: 'tls' }],
         rules: [
-          { host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: backend('web', 80) }] } },
-          { host: 'api.example.com', http: { paths: [{ path: '/v1', pathType: 'Exact', backend: backend('api', 8080) }] } },
+          {
+            host: 'shop.example.com',
+            http: { paths: [{ path: '/', pathType: 'Prefix', backend: backend('web', 80) }] },
+          },
+          {
+            host: 'api.example.com',
+            http: { paths: [{ path: '/v1', pathType: 'Exact', backend: backend('api', 8080) }] },
+          },
         ],
       },
       status: { loadBalancer: { ingress: [{ ip: '10.0.0.1' }] } },
@@ -87,9 +85,9 @@ describe('networking.k8s.io/v1', () => {
     expect(headers(k)).toBe('NAME CLASS HOSTS ADDRESS PORTS AGE');
     // Status is reset on create; a controller fills it later.
     expect(cells(k, obj)).toEqual(['web', 'nginx', 'shop.example.com,api.example.com', '', '80, 443', '2m']);
-    expect(cells(k, { ...obj, status: { loadBalancer: { ingress: [{ ip: '10.0.0.1' }, { hostname: 'lb.example' }] } } })[3]).toBe(
-      '10.0.0.1,lb.example',
-    );
+    expect(
+      cells(k, { ...obj, status: { loadBalancer: { ingress: [{ ip: '10.0.0.1' }, { hostname: 'lb.example' }] } } })[3],
+    ).toBe('10.0.0.1,lb.example');
   });
 
   it('networkpolicies: default policy types and port protocol', () => {
@@ -109,7 +107,8 @@ describe('networking.k8s.io/v1', () => {
     expect(cells(k, obj)).toEqual(['db', 'app=db', '2m']);
     expect(cells(k, { metadata: meta('all'), spec: { podSelector: {} } })[1]).toBe('<none>');
     expect(
-      create(k, { metadata: meta('bad'), spec: { podSelector: {}, ingress: [{ ports: [{ port: 80, endPort: 70 }] }] } }).errors,
+      create(k, { metadata: meta('bad'), spec: { podSelector: {}, ingress: [{ ports: [{ port: 80, endPort: 70 }] }] } })
+        .errors,
     ).toEqual(['spec.ingress[0].ports[0].endPort: Invalid value: 70: must be greater than or equal to `port`']);
   });
 
@@ -117,7 +116,10 @@ describe('networking.k8s.io/v1', () => {
     const k = kindOf(NET, 'v1', 'ingressclasses');
     const { obj, errors } = create(k, {
       metadata: { name: 'nginx', creationTimestamp: ago(60) },
-      spec: { controller: 'k8s.io/ingress-nginx', parameters: { apiGroup: 'k8s.example.com', kind: 'IngressParameters', name: 'p' } },
+      spec: {
+        controller: 'k8s.io/ingress-nginx',
+        parameters: { apiGroup: 'k8s.example.com', kind: 'IngressParameters', name: 'p' },
+      },
     });
     expect(errors).toEqual([]);
     expect((obj.spec as any).parameters.scope).toBe('Cluster');
@@ -127,18 +129,24 @@ describe('networking.k8s.io/v1', () => {
 
   it('ipaddresses and servicecidrs', () => {
     const ip = kindOf(NET, 'v1', 'ipaddresses');
-    expect(create(ip, { metadata: { name: '10.96.0.10' }, spec: {} }).errors).toEqual(['spec.parentRef: Required value']);
+    expect(create(ip, { metadata: { name: '10.96.0.10' }, spec: {} }).errors).toEqual([
+      'spec.parentRef: Required value',
+    ]);
     expect(
-      cells(ip, { metadata: { name: '10.96.0.10' }, spec: { parentRef: { resource: 'services', namespace: 'kube-system', name: 'kube-dns' } } }),
+      cells(ip, {
+        metadata: { name: '10.96.0.10' },
+        spec: { parentRef: { resource: 'services', namespace: 'kube-system', name: 'kube-dns' } },
+      }),
     ).toEqual(['10.96.0.10', 'services/kube-system/kube-dns']);
     const sc = kindOf(NET, 'v1', 'servicecidrs');
     expect(create(sc, { metadata: { name: 'k' }, spec: { cidrs: ['10.96.0.0/x'] } }).errors).toEqual([
       'spec.cidrs[0]: Invalid value: "10.96.0.0/x": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
     ]);
-    expect(cells(sc, { metadata: { name: 'kubernetes', creationTimestamp: ago(5) }, spec: { cidrs: ['10.96.0.0/12', 'fd00::/108'] } })).toEqual([
-      'kubernetes',
-      '10.96.0.0/12,fd00::/108',
-      '5s',
-    ]);
+    expect(
+      cells(sc, {
+        metadata: { name: 'kubernetes', creationTimestamp: ago(5) },
+        spec: { cidrs: ['10.96.0.0/12', 'fd00::/108'] },
+      }),
+    ).toEqual(['kubernetes', '10.96.0.0/12,fd00::/108', '5s']);
   });
 });

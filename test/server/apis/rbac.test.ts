@@ -78,12 +78,18 @@ describe('rbac.authorization.k8s.io/v1', () => {
   });
 
   it('rejects invalid rules and bindings with kube messages', () => {
-    expect(create(kindOf(RBAC, 'v1', 'roles'), { metadata: meta('r'), rules: [{ apiGroups: [''], resources: ['pods'] }] }).errors).toEqual([
-      'rules[0].verbs: Required value: verbs must contain at least one value',
-    ]);
     expect(
-      create(kindOf(RBAC, 'v1', 'roles'), { metadata: meta('r'), rules: [{ verbs: ['get'], nonResourceURLs: ['/healthz'] }] }).errors,
-    ).toEqual(['rules[0].nonResourceURLs: Invalid value: []string{"/healthz"}: namespaced rules cannot apply to non-resource URLs']);
+      create(kindOf(RBAC, 'v1', 'roles'), { metadata: meta('r'), rules: [{ apiGroups: [''], resources: ['pods'] }] })
+        .errors,
+    ).toEqual(['rules[0].verbs: Required value: verbs must contain at least one value']);
+    expect(
+      create(kindOf(RBAC, 'v1', 'roles'), {
+        metadata: meta('r'),
+        rules: [{ verbs: ['get'], nonResourceURLs: ['/healthz'] }],
+      }).errors,
+    ).toEqual([
+      'rules[0].nonResourceURLs: Invalid value: []string{"/healthz"}: namespaced rules cannot apply to non-resource URLs',
+    ]);
     expect(
       create(kindOf(RBAC, 'v1', 'clusterrolebindings'), {
         metadata: meta('b'),
@@ -94,9 +100,7 @@ describe('rbac.authorization.k8s.io/v1', () => {
       'roleRef.kind: Unsupported value: "Role": supported values: "ClusterRole"',
       'subjects[0].namespace: Required value',
     ]);
-    expect(
-      create(kindOf(RBAC, 'v1', 'clusterroles'), { metadata: meta('agg'), aggregationRule: {} }).errors,
-    ).toEqual([
+    expect(create(kindOf(RBAC, 'v1', 'clusterroles'), { metadata: meta('agg'), aggregationRule: {} }).errors).toEqual([
       'aggregationRule.clusterRoleSelectors: Required value: at least one clusterRoleSelector required if aggregationRule is non-nil',
     ]);
   });

@@ -74,9 +74,9 @@ describe('resource.k8s.io/v1', () => {
     });
     expect(headers(k)).toBe('NAME STATE AGE');
     expect(cells(k, obj)).toEqual(['gpu', 'pending', '45s']);
-    expect(cells(k, { ...obj, status: { allocation: {}, reservedFor: [{ resource: 'pods', name: 'p', uid: 'u' }] } })[1]).toBe(
-      'allocated,reserved',
-    );
+    expect(
+      cells(k, { ...obj, status: { allocation: {}, reservedFor: [{ resource: 'pods', name: 'p', uid: 'u' }] } })[1],
+    ).toBe('allocated,reserved');
     expect(update(k, { ...obj, spec: { devices: { requests: [] } } }, obj)).toEqual([
       'spec: Invalid value: {"devices":{"requests":[]}}: field is immutable',
     ]);
@@ -84,16 +84,25 @@ describe('resource.k8s.io/v1', () => {
 
   it('rejects a request with neither exactly nor firstAvailable', () => {
     expect(
-      create(kindOf(RES, 'v1', 'resourceclaimtemplates'), { metadata: meta('t'), spec: { spec: { devices: { requests: [{ name: 'gpu' }] } } } })
-        .errors,
-    ).toEqual(['spec.spec.devices.requests[0]: Required value: exactly one of `exactly` or `firstAvailable` is required']);
+      create(kindOf(RES, 'v1', 'resourceclaimtemplates'), {
+        metadata: meta('t'),
+        spec: { spec: { devices: { requests: [{ name: 'gpu' }] } } },
+      }).errors,
+    ).toEqual([
+      'spec.spec.devices.requests[0]: Required value: exactly one of `exactly` or `firstAvailable` is required',
+    ]);
   });
 
   it('resource slices and device classes', () => {
     const s = kindOf(RES, 'v1', 'resourceslices');
     const slice = {
       metadata: meta('node-1-gpu'),
-      spec: { driver: 'gpu.example.com', nodeName: 'node-1', pool: { name: 'node-1', generation: 1, resourceSliceCount: 1 }, devices: [{ name: 'gpu-0' }] },
+      spec: {
+        driver: 'gpu.example.com',
+        nodeName: 'node-1',
+        pool: { name: 'node-1', generation: 1, resourceSliceCount: 1 },
+        devices: [{ name: 'gpu-0' }],
+      },
     };
     expect(create(s, slice).errors).toEqual([]);
     expect(cells(s, slice)).toEqual(['node-1-gpu', 'node-1', 'gpu.example.com', 'node-1', '45s']);

@@ -100,11 +100,21 @@ describe('storage.k8s.io/v1', () => {
     expect(create(nodes, { metadata: meta('n1'), spec: { drivers: [{ name: 'd' }] } }).errors).toEqual([
       'spec.drivers[0].nodeID: Required value',
     ]);
-    expect(cells(nodes, { metadata: meta('n1'), spec: { drivers: [{ name: 'a', nodeID: 'i-1' }] } })).toEqual(['n1', 1, '3d']);
+    expect(cells(nodes, { metadata: meta('n1'), spec: { drivers: [{ name: 'a', nodeID: 'i-1' }] } })).toEqual([
+      'n1',
+      1,
+      '3d',
+    ]);
 
     const cap = kindOf(ST, 'v1', 'csistoragecapacities');
-    expect(create(cap, { metadata: { ...meta('c'), namespace: 'default' } }).errors).toEqual(['storageClassName: Required value']);
-    expect(cells(cap, { metadata: meta('c'), storageClassName: 'fast', capacity: '100Gi' })).toEqual(['c', 'fast', '100Gi']);
+    expect(create(cap, { metadata: { ...meta('c'), namespace: 'default' } }).errors).toEqual([
+      'storageClassName: Required value',
+    ]);
+    expect(cells(cap, { metadata: meta('c'), storageClassName: 'fast', capacity: '100Gi' })).toEqual([
+      'c',
+      'fast',
+      '100Gi',
+    ]);
     expect(cells(cap, { metadata: meta('c'), storageClassName: 'fast' })[2]).toBe('<unset>');
 
     const va = kindOf(ST, 'v1', 'volumeattachments');
@@ -121,6 +131,10 @@ describe('storage.k8s.io/v1', () => {
 
     const vac = kindOf(ST, 'v1', 'volumeattributesclasses');
     expect(create(vac, { metadata: meta('gold') }).errors).toEqual(['driverName: Required value']);
-    expect(cells(vac, { metadata: meta('gold'), driverName: 'ebs.csi.aws.com' })).toEqual(['gold', 'ebs.csi.aws.com', '3d']);
+    expect(cells(vac, { metadata: meta('gold'), driverName: 'ebs.csi.aws.com' })).toEqual([
+      'gold',
+      'ebs.csi.aws.com',
+      '3d',
+    ]);
   });
 });

@@ -6,7 +6,7 @@
 import type { Definitions } from '../../../api/openapi-schema.js';
 import { type FieldError, fieldRequired } from '../../../api/status.js';
 import { clone, mapAt, strAt } from '../object-access.js';
-import { atomic, bool, kindObj, mapOf, obj, ref, str } from '../schema-dsl.js';
+import { atomic, bool, kindObj, listOf, mapOf, obj, ref, str } from '../schema-dsl.js';
 import { plainHooks } from '../status-split.js';
 import type { CatalogModule, KindDefinition, KubeObject, StrategyContext } from '../types.js';
 import { authenticationDefinitions } from './definitions.js';
@@ -27,7 +27,7 @@ export const reviewDefinitions: Definitions = {
     error: str(),
     user: ref(`${AUTHN}UserInfo`),
   }),
-  [`${AUTHN}UserInfo`]: obj({ extra: mapOf(atomic(str())), groups: atomic(str()), uid: str(), username: str() }),
+  [`${AUTHN}UserInfo`]: obj({ extra: mapOf(listOf(str())), groups: atomic(str()), uid: str(), username: str() }),
   [`${AUTHN}SelfSubjectReview`]: kindObj(
     gvk('SelfSubjectReview'),
     { status: ref(`${AUTHN}SelfSubjectReviewStatus`) },

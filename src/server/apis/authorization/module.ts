@@ -7,7 +7,7 @@
 import type { Definitions } from '../../../api/openapi-schema.js';
 import { type FieldError, fieldInvalid } from '../../../api/status.js';
 import { clone, isMap, mapAt, strAt } from '../object-access.js';
-import { atomic, bool, kindObj, mapOf, meta, obj, ref, str } from '../schema-dsl.js';
+import { atomic, bool, kindObj, listOf, mapOf, meta, obj, ref, str } from '../schema-dsl.js';
 import { plainHooks } from '../status-split.js';
 import type { CatalogModule, KindDefinition, KubeObject, StrategyContext } from '../types.js';
 
@@ -17,7 +17,7 @@ const az = (name: string, description?: string) => ref(AUTHZ + name, description
 
 const sarSpec = () =>
   obj({
-    extra: mapOf(atomic(str())),
+    extra: mapOf(listOf(str())),
     groups: atomic(str()),
     nonResourceAttributes: az('NonResourceAttributes'),
     resourceAttributes: az('ResourceAttributes'),

@@ -227,7 +227,8 @@ export const horizontalpodautoscalersV2: KindDefinition = {
   version: 'v2',
   definition: 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler',
   strategy: v2Strategy,
-  table: hpaTable((o) => o),
+  // Until the registry converts on write, an object may still carry its v1 form: print it as v2.
+  table: hpaTable((o) => convertHPA(o, 'v2')),
 };
 
 export const horizontalpodautoscalersV1: KindDefinition = {

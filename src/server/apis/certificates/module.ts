@@ -21,6 +21,7 @@ import {
   int32,
   kindObj,
   listKind,
+  listOf,
   mapList,
   mapOf,
   obj,
@@ -73,7 +74,7 @@ export const certificatesDefinitions: Definitions = {
   [`${CERT}CertificateSigningRequestSpec`]: obj(
     {
       expirationSeconds: int32(),
-      extra: mapOf(atomic(str())),
+      extra: mapOf(listOf(str())),
       groups: atomic(str()),
       request: bytes(),
       signerName: str(),

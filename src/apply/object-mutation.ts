@@ -1,0 +1,120 @@
+/**
+ * The shape shared by `set image`, `rollout restart|pause|resume` and similar commands (kubectl's
+ * "patch calculation" pattern): read each object, change a copy on the client, send the two-way
+ * strategic merge patch between them, print `kind/name <operation>`. Unchanged objects (patch
+ * `{}`) are skipped silently when `skipUnchanged`, as `set` does.
+ */
+import { createMergePatch, createTwoWayMergePatch } from '../api/patch/index.js';
+import type { ClientContext } from '../client/index.js';
+import { resourcePath } from '../client/mapper.js';
+import type { Output, PrintFlags } from '../printers/index.js';
+import { buildResources } from '../resource/builder.js';
+import type { Info, KubeObject } from '../resource/info.js';
+import { AggregateResultError, aggregate } from '../resource/result.js';
+import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
+import { operationPrinter } from './operation-printer.js';
+import { PatchMetaSource } from './patch-meta-source.js';
+
+export interface MutationRequest {
+  ctx: ClientContext;
+  args: string[];
+  filenames?: string[];
+  recursive?: boolean;
+  selector?: string;
+  all?: boolean;
+  /** Returns the changed copy; throws to report an error for this object. */
+  mutate(obj: KubeObject, info: Info): KubeObject;
+  operation: string;
+  skipUnchanged?: boolean;
+  /** Error for an object the command cannot change (kubectl's per-object texts). */
+  dryRun: DryRunStrategy;
+  fieldManager: string;
+  print: PrintFlags;
+  out: Output;
+}
+
+/** A deep copy that mutators may change freely. */
+export function clone<T>(v: T): T {
+  return structuredClone(v);
+}
+
+export async function runMutation(req: MutationRequest): Promise<void> {
+  const { ctx } = req;
+  const printer = operationPrinter(req.print, req.operation, req.dryRun);
+  const result = await buildResources({
+    mapper: ctx.mapper,
+    client: ctx.rest,
+    args: req.args,
+    filenames: req.filenames,
+    recursive: req.recursive,
+    namespace: ctx.namespace,
+    labelSelector: req.selector,
+    selectAll: req.all,
+    allowEmptySelector: req.all ?? false,
+    latest: true,
+    continueOnError: true,
+    requireNamespace: ctx.explicitNamespace && (req.filenames?.length ?? 0) > 0,
+  });
+  if (result.err) throw result.err;
+  const metas = new PatchMetaSource(ctx.rest);
+  const { infos, errors } = await result.settle();
+  const failures: Error[] = [...errors];
+  for (const info of infos) {
+    const before = info.object as KubeObject;
+    let after: KubeObject;
+    try {
+      after = req.mutate(clone(before), info);
+    } catch (e) {
+      failures.push(e as Error);
+      continue;
+    }
+    const meta = await metas.metaFor(info.mapping.gvk);
+    const patch = meta ? createTwoWayMergePatch(before, after, meta) : createMergePatch(before, after);
+    const text = JSON.stringify(patch);
+    if (text === '{}' && req.skipUnchanged) continue;
+    let printed = after;
+    if (req.dryRun !== 'client') {
+      const query: Record<string, string> = { ...dryRunQuery(req.dryRun) };
+      if (req.fieldManager) query.fieldManager = req.fieldManager;
+      try {
+        printed = await ctx.rest.json<KubeObject>({
+          method: 'PATCH',
+          path: resourcePath(info.mapping, info.namespace, info.name),
+          query,
+          body: Buffer.from(text),
+          contentType: meta ? 'application/strategic-merge-patch+json' : 'application/merge-patch+json',
+        });
+      } catch (e) {
+        failures.push(e as Error);
+        continue;
+      }
+    }
+    await printer.print(printed, req.out, { group: info.mapping.gvk.group, kind: info.mapping.gvk.kind });
+  }
+  const err = aggregate(failures.flatMap((e) => (e instanceof AggregateResultError ? e.errors : [e])));
+  if (err) throw err;
+}
+
+type Obj = Record<string, unknown>;
+
+/**
+ * The pod spec inside a workload (pods, pod templates of deployments, replica sets, stateful
+ * sets, daemon sets, replication controllers, jobs, and cron jobs' job templates), or undefined.
+ */
+export function podSpecOf(obj: KubeObject): Obj | undefined {
+  const kind = obj.kind ?? '';
+  const spec = obj.spec as Obj | undefined;
+  if (!spec) return undefined;
+  if (kind === 'Pod') return spec;
+  if (kind === 'CronJob') {
+    const job = spec.jobTemplate as Obj | undefined;
+    return ((job?.spec as Obj | undefined)?.template as Obj | undefined)?.spec as Obj | undefined;
+  }
+  return (spec.template as Obj | undefined)?.spec as Obj | undefined;
+}
+
+/** kubectl's `kind.group "name"` for messages (deployments.apps "web"). */
+export function resourceName(info: Info): string {
+  const r = info.mapping.resource;
+  return `${r.group ? `${r.resource}.${r.group}` : r.resource} "${info.name}"`;
+}
