@@ -7,7 +7,8 @@
  * Secret values are masked as kubectl does (`***`, or `*** (before)` / `*** (after)` when changed).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StatusError } from '../api/status.js';
@@ -73,10 +74,8 @@ async function mergedObject(req: DiffRequest, metas: PatchMetaSource, info: Info
       body: local,
     });
   }
-  // diff computes the configuration without adding the annotation (annotate=false).
+  // diff computes the configuration without the annotation (annotate=false keeps `annotations: {}`).
   const modified = JSON.parse(lastAppliedValue(local as Record<string, unknown>)) as KubeObject;
-  const meta = (modified.metadata ?? {}) as Record<string, unknown>;
-  if (meta.annotations && Object.keys(meta.annotations as object).length === 0) delete meta.annotations;
   const { patch, contentType } = await computeApplyPatch(metas, info, modified, live);
   if (JSON.stringify(patch) === '{}') return live;
   return ctx.rest.json<KubeObject>({
@@ -104,8 +103,8 @@ export async function runDiff(req: DiffRequest): Promise<number> {
   if (result.err) throw result.err;
   const infos = await result.infos();
   const root = tmpdir();
-  const liveDir = mkdtempSync(join(root, 'LIVE-'));
-  const mergedDir = mkdtempSync(join(root, 'MERGED-'));
+  const liveDir = goTempDir(root, 'LIVE-');
+  const mergedDir = goTempDir(root, 'MERGED-');
   try {
     const metas = new PatchMetaSource(ctx.rest);
     for (const info of infos) {
@@ -117,16 +116,31 @@ export async function runDiff(req: DiffRequest): Promise<number> {
       }
       const merged = structuredClone(await mergedObject(req, metas, info, live));
       const liveCopy = live ? (structuredClone(live) as KubeObject) : undefined;
-      if (info.mapping.gvk.kind === 'Secret' && info.mapping.gvk.group === '') maskSecrets(liveCopy, merged);
+      const secret = info.mapping.gvk.kind === 'Secret' && info.mapping.gvk.group === '';
+      if (secret) maskSecrets(liveCopy, merged);
       const name = diffFileName(info);
-      mkdirSync(liveDir, { recursive: true });
       if (liveCopy) writeFileSync(join(liveDir, name), GoYamlV2Emitter.stringify(stripManagedFields(liveCopy)));
+      // kubectl's masker turns a missing live Secret into a typed nil, which prints as `null`.
+      else if (secret) writeFileSync(join(liveDir, name), 'null\n');
       writeFileSync(join(mergedDir, name), GoYamlV2Emitter.stringify(stripManagedFields(merged)));
     }
     return await runDiffProgram(req, liveDir, mergedDir);
   } finally {
     rmSync(liveDir, { recursive: true, force: true });
     rmSync(mergedDir, { recursive: true, force: true });
+  }
+}
+
+/** os.MkdirTemp's naming: the prefix and a random decimal number. */
+function goTempDir(root: string, prefix: string): string {
+  for (;;) {
+    const dir = join(root, `${prefix}${randomInt(1, 2 ** 32)}`);
+    try {
+      mkdirSync(dir, { mode: 0o700 });
+      return dir;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EEXIST') throw e;
+    }
   }
 }
 

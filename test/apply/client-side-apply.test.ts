@@ -91,13 +91,26 @@ describe('computeApplyPatch', () => {
     const live = {
       ...before,
       metadata: { ...(before.metadata as object), labels: { tier: 'front', team: 'x' } },
-      spec: { replicas: 2, template: { spec: { containers: [{ name: 'c', image: 'nginx' }, { name: 'side', image: 'b' }] } } },
+      spec: {
+        replicas: 2,
+        template: {
+          spec: {
+            containers: [
+              { name: 'c', image: 'nginx' },
+              { name: 'side', image: 'b' },
+            ],
+          },
+        },
+      },
     } as KubeObject;
     // An empty labels map removes only what was applied before (no labels key would null the whole map).
     const next = withLastApplied(deploy(3, [{ name: 'c', image: 'nginx:2' }], {})) as KubeObject;
     const { patch } = await computeApplyPatch(metas, deployInfo, next, live);
     const result = applyStrategicMergePatch(live, patch, (await metas.metaFor(deployInfo.mapping.gvk))!) as KubeObject;
-    const spec = result.spec as { replicas: number; template: { spec: { containers: { name: string; image: string }[] } } };
+    const spec = result.spec as {
+      replicas: number;
+      template: { spec: { containers: { name: string; image: string }[] } };
+    };
     expect(spec.replicas).toBe(3);
     expect(spec.template.spec.containers).toEqual([
       { name: 'c', image: 'nginx:2' },
@@ -112,8 +125,18 @@ describe('computeApplyPatch', () => {
 
   it('uses a JSON merge patch for kinds outside the built-in groups', async () => {
     const metas = new PatchMetaSource(fakeRest);
-    const old = withLastApplied({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { a: [1, 2] } });
-    const next = withLastApplied({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { a: [3] } });
+    const old = withLastApplied({
+      apiVersion: 'example.com/v1',
+      kind: 'Widget',
+      metadata: { name: 'w' },
+      spec: { a: [1, 2] },
+    });
+    const next = withLastApplied({
+      apiVersion: 'example.com/v1',
+      kind: 'Widget',
+      metadata: { name: 'w' },
+      spec: { a: [3] },
+    });
     const { patch, contentType } = await computeApplyPatch(metas, widgetInfo, next as KubeObject, old as KubeObject);
     expect(contentType).toBe('application/merge-patch+json');
     expect((patch as { spec: unknown }).spec).toEqual({ a: [3] });
@@ -125,7 +148,12 @@ describe('computeApplyPatch', () => {
     const map = fc.dictionary(key, fc.constantFrom('1', '2', '3'));
     await fc.assert(
       fc.asyncProperty(map, map, map, async (original, others, config) => {
-        const mk = (data: Record<string, string>) => ({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, data });
+        const mk = (data: Record<string, string>) => ({
+          apiVersion: 'example.com/v1',
+          kind: 'Widget',
+          metadata: { name: 'w' },
+          data,
+        });
         const orig = withLastApplied(mk(original));
         const live = { ...orig, data: { ...others, ...original } } as KubeObject;
         const next = withLastApplied(mk(config)) as KubeObject;
@@ -143,7 +171,12 @@ describe('computeApplyPatch', () => {
 
 describe('last-applied annotation', () => {
   it('encodes manifests with sorted keys and empty annotations, generators in field order', () => {
-    const obj = { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name: 'c', labels: { b: '1' } }, data: { z: '<', a: '1' } };
+    const obj = {
+      kind: 'ConfigMap',
+      apiVersion: 'v1',
+      metadata: { name: 'c', labels: { b: '1' } },
+      data: { z: '<', a: '1' },
+    };
     expect(lastAppliedValue(obj)).toBe(
       '{"apiVersion":"v1","data":{"a":"1","z":"\\u003c"},"kind":"ConfigMap","metadata":{"annotations":{},"labels":{"b":"1"},"name":"c"}}\n',
     );
@@ -156,6 +189,8 @@ describe('last-applied annotation', () => {
     const once = withLastApplied({ kind: 'X', metadata: { name: 'n' } });
     const twice = withLastApplied(once);
     expect(lastAppliedValue(twice)).toBe(lastAppliedValue(once));
-    expect((twice.metadata as { annotations: Record<string, string> }).annotations[LAST_APPLIED]).not.toContain(LAST_APPLIED);
+    expect((twice.metadata as { annotations: Record<string, string> }).annotations[LAST_APPLIED]).not.toContain(
+      LAST_APPLIED,
+    );
   });
 });

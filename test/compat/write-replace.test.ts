@@ -46,4 +46,3 @@ describe('apply view-last-applied', () => {
     await s.step(['apply', 'view-last-applied', 'cm/typed', '-o', 'wide'], { mask: /kubectl|kctl/g });
   });
 });
-

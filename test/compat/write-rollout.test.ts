@@ -15,7 +15,9 @@ afterAll(async () => {
 
 describe('set image', () => {
   it('updates by name and *, skips no-ops, reports unknown containers', async () => {
-    expect(await s.step(['set', 'image', 'deploy/web', 'nginx=nginx:1.25'])).toBe('deployment.apps/web image updated\n');
+    expect(await s.step(['set', 'image', 'deploy/web', 'nginx=nginx:1.25'])).toBe(
+      'deployment.apps/web image updated\n',
+    );
     expect(await s.step(['set', 'image', 'deploy/web', 'nginx=nginx:1.25'])).toBe('');
     await s.step(['set', 'image', 'deploy/web', 'nope=x']);
     await s.step(['set', 'image', 'deployment', 'web', '*=busybox:1', '-o', 'name']);

@@ -70,20 +70,31 @@ export class GenericStore implements ResourceStore {
   readonly prefix: string;
   readonly apiVersion: string;
 
-  /** Reads, lists and watches go through this (the kind's watch cache when enabled); writes too. */
-  readonly storage: Storage;
+  private readonly storageSource: Storage | (() => Storage);
+  private resolvedStorage?: Storage;
 
+  /**
+   * `storage` may be a factory: the kind's watch cache is then built on first use, so a server
+   * with ~70 kinds starts without priming ~70 caches nobody reads yet.
+   */
   constructor(
     readonly kind: KindDefinition,
     readonly deps: StoreContext,
-    storage?: Storage,
+    storage?: Storage | (() => Storage),
   ) {
-    this.storage = storage ?? deps.storage;
+    this.storageSource = storage ?? deps.storage;
     this.gr = { group: kind.group, resource: kind.resource };
     this.gk = { group: kind.group, kind: kind.kind };
     this.policy = kindPolicy(kind);
     this.prefix = resourcePrefix(kind);
     this.apiVersion = groupVersion(kind);
+  }
+
+  /** Reads, lists and watches go through this (the kind's watch cache when enabled); writes too. */
+  get storage(): Storage {
+    const src = this.storageSource;
+    this.resolvedStorage ??= typeof src === 'function' ? src() : src;
+    return this.resolvedStorage;
   }
 
   // ---- keys and small helpers ----

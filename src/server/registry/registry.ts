@@ -19,6 +19,7 @@ import type { MvccStore } from '../storage/mvcc/kv.js';
 import { GenericStore } from './generic-store.js';
 import { resourcePrefix } from './keys.js';
 import { RegistryEvents } from './registry-events.js';
+import { convertingStorage, storageConversion } from './storage-conversion.js';
 import type { StoreContext, StoreHooks } from './store-context.js';
 import { SYSTEM_CONTEXT } from './system-context.js';
 import type { Registry } from './types.js';
@@ -94,15 +95,21 @@ export function createRegistry(opts: CreateRegistryOptions): ServerRegistry {
   };
   const cachers: Cacher[] = [];
   for (const kind of catalog.kinds) {
-    let cached: Cacher | undefined;
-    if (opts.kv && opts.watchCache !== false) {
+    let cached: (() => Cacher) | undefined;
+    const kv = opts.kv;
+    if (kv && opts.watchCache !== false) {
       const apiVersion = kind.group ? `${kind.group}/${kind.version}` : kind.version;
-      cached = createCacher(storage, opts.kv, resourcePrefix(kind), {
-        bookmarkTemplate: () => ({ apiVersion, kind: kind.kind, metadata: {} }),
-      });
-      cachers.push(cached);
+      cached = () => {
+        const c = createCacher(storage, kv, resourcePrefix(kind), {
+          bookmarkTemplate: () => ({ apiVersion, kind: kind.kind, metadata: {} }),
+        });
+        cachers.push(c);
+        return c;
+      };
     }
-    const s = new GenericStore(kind, deps, cached);
+    const conv = storageConversion(kind);
+    const base = cached ?? (() => storage);
+    const s = new GenericStore(kind, deps, conv ? () => convertingStorage(base(), conv) : cached);
     byGVR.set(`${kind.group}/${kind.version}/${kind.resource}`, s);
     // The first version registered for a group/resource is the preferred one.
     if (!byGR.has(`${kind.group}/${kind.resource}`)) byGR.set(`${kind.group}/${kind.resource}`, s);
