@@ -7,11 +7,11 @@
 import type { ClientContext } from '../client/index.js';
 import { resourcePath } from '../client/mapper.js';
 import type { Output, PrintFlags } from '../printers/index.js';
-import { buildResources } from '../resource/builder.js';
 import type { KubeObject } from '../resource/info.js';
 import { AggregateResultError, aggregate } from '../resource/result.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
 import { withLastApplied } from './last-applied.js';
+import { selectFromFiles } from './object-selection.js';
 import { operationPrinter } from './operation-printer.js';
 import { addSourceToErr } from './source-error.js';
 
@@ -32,18 +32,7 @@ export interface CreateRequest {
 export async function createFromFiles(req: CreateRequest): Promise<void> {
   const { ctx } = req;
   const printer = operationPrinter(req.print, 'created', req.dryRun);
-  const result = await buildResources({
-    mapper: ctx.mapper,
-    client: ctx.rest,
-    filenames: req.filenames,
-    recursive: req.recursive,
-    namespace: ctx.namespace,
-    labelSelector: req.selector,
-    continueOnError: true,
-    requireNamespace: ctx.explicitNamespace,
-    requireObject: false,
-  });
-  if (result.err) throw result.err;
+  const result = await selectFromFiles(ctx, req);
   const errors: Error[] = [];
   let count = 0;
   await result

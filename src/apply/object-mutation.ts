@@ -8,11 +8,10 @@ import { createMergePatch, createTwoWayMergePatch } from '../api/patch/index.js'
 import type { ClientContext } from '../client/index.js';
 import { resourcePath } from '../client/mapper.js';
 import type { Output, PrintFlags } from '../printers/index.js';
-import { buildResources } from '../resource/builder.js';
 import type { Info, KubeObject } from '../resource/info.js';
-import { AggregateResultError, aggregate } from '../resource/result.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
 import { operationPrinter } from './operation-printer.js';
+import { selectLive, throwCollected } from './object-selection.js';
 import { PatchMetaSource } from './patch-meta-source.js';
 
 export interface MutationRequest {
@@ -41,21 +40,7 @@ export function clone<T>(v: T): T {
 export async function runMutation(req: MutationRequest): Promise<void> {
   const { ctx } = req;
   const printer = operationPrinter(req.print, req.operation, req.dryRun);
-  const result = await buildResources({
-    mapper: ctx.mapper,
-    client: ctx.rest,
-    args: req.args,
-    filenames: req.filenames,
-    recursive: req.recursive,
-    namespace: ctx.namespace,
-    labelSelector: req.selector,
-    selectAll: req.all,
-    allowEmptySelector: req.all ?? false,
-    latest: true,
-    continueOnError: true,
-    requireNamespace: ctx.explicitNamespace && (req.filenames?.length ?? 0) > 0,
-  });
-  if (result.err) throw result.err;
+  const result = await selectLive(ctx, req);
   const metas = new PatchMetaSource(ctx.rest);
   const { infos, errors } = await result.settle();
   const failures: Error[] = [...errors];
@@ -91,8 +76,7 @@ export async function runMutation(req: MutationRequest): Promise<void> {
     }
     await printer.print(printed, req.out, { group: info.mapping.gvk.group, kind: info.mapping.gvk.kind });
   }
-  const err = aggregate(failures.flatMap((e) => (e instanceof AggregateResultError ? e.errors : [e])));
-  if (err) throw err;
+  throwCollected(failures);
 }
 
 type Obj = Record<string, unknown>;

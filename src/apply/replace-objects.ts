@@ -7,12 +7,11 @@
 import type { ClientContext } from '../client/index.js';
 import { resourcePath } from '../client/mapper.js';
 import type { Output, PrintFlags } from '../printers/index.js';
-import { buildResources } from '../resource/builder.js';
 import type { KubeObject } from '../resource/info.js';
-import { AggregateResultError, aggregate } from '../resource/result.js';
 import { waitForDeletion } from './delete-objects.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
 import { getLastApplied, withLastApplied } from './last-applied.js';
+import { selectFromFiles, throwCollected } from './object-selection.js';
 import { operationPrinter } from './operation-printer.js';
 import { addSourceToErr } from './source-error.js';
 
@@ -32,17 +31,7 @@ export interface ReplaceRequest {
 export async function runReplace(req: ReplaceRequest): Promise<void> {
   const { ctx } = req;
   const printer = operationPrinter(req.print, 'replaced', req.dryRun);
-  const result = await buildResources({
-    mapper: ctx.mapper,
-    client: ctx.rest,
-    filenames: req.filenames,
-    recursive: req.recursive,
-    namespace: ctx.namespace,
-    continueOnError: true,
-    requireNamespace: ctx.explicitNamespace,
-    requireObject: false,
-  });
-  if (result.err) throw result.err;
+  const result = await selectFromFiles(ctx, req);
   const { infos, errors } = await result.settle();
   const failures: Error[] = [...errors];
   const query: Record<string, string> = { ...dryRunQuery(req.dryRun), fieldValidation: req.validation };
@@ -102,6 +91,5 @@ export async function runReplace(req: ReplaceRequest): Promise<void> {
     }
     await printer.print(obj, req.out, { group: info.mapping.gvk.group, kind: info.mapping.gvk.kind });
   }
-  const err = aggregate(failures.flatMap((e) => (e instanceof AggregateResultError ? e.errors : [e])));
-  if (err) throw err;
+  throwCollected(failures);
 }

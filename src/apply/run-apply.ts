@@ -7,11 +7,11 @@
 import type { ClientContext } from '../client/index.js';
 import { resourcePath } from '../client/mapper.js';
 import type { Output, PrintFlags } from '../printers/index.js';
-import { buildResources } from '../resource/builder.js';
 import type { KubeObject } from '../resource/info.js';
 import { AggregateResultError, aggregate } from '../resource/result.js';
 import { applyOne } from './client-side-apply.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
+import { selectFromFiles } from './object-selection.js';
 import { operationPrinter } from './operation-printer.js';
 import { PatchMetaSource } from './patch-meta-source.js';
 import { addSourceToErr } from './source-error.js';
@@ -37,18 +37,7 @@ export async function runApply(req: ApplyRequest): Promise<void> {
   const { ctx } = req;
   const output = req.print.output ?? '';
   const printsObjects = output !== '' && output !== 'name';
-  const result = await buildResources({
-    mapper: ctx.mapper,
-    client: ctx.rest,
-    filenames: req.filenames,
-    recursive: req.recursive,
-    namespace: ctx.namespace,
-    labelSelector: req.selector,
-    continueOnError: true,
-    requireNamespace: ctx.explicitNamespace,
-    requireObject: false,
-  });
-  if (result.err) throw result.err;
+  const result = await selectFromFiles(ctx, req);
   const metas = new PatchMetaSource(ctx.rest);
   const errors: Error[] = [];
   const objects: KubeObject[] = [];

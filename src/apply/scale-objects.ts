@@ -7,10 +7,9 @@
 import type { ClientContext } from '../client/index.js';
 import { resourcePath } from '../client/mapper.js';
 import type { Output, PrintFlags } from '../printers/index.js';
-import { buildResources } from '../resource/builder.js';
 import type { KubeObject } from '../resource/info.js';
-import { AggregateResultError, aggregate } from '../resource/result.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
+import { selectLive, throwCollected } from './object-selection.js';
 import { operationPrinter } from './operation-printer.js';
 
 export interface ScaleRequest {
@@ -43,21 +42,7 @@ export async function runScale(req: ScaleRequest): Promise<void> {
     throw new Error('The --current-replicas must specify an integer of -1 or greater');
   }
   const printer = operationPrinter(req.print, 'scaled', req.dryRun);
-  const result = await buildResources({
-    mapper: ctx.mapper,
-    client: ctx.rest,
-    args: req.args,
-    filenames: req.filenames,
-    recursive: req.recursive,
-    namespace: ctx.namespace,
-    labelSelector: req.selector,
-    selectAll: req.all,
-    allowEmptySelector: req.all ?? false,
-    latest: true,
-    continueOnError: true,
-    requireNamespace: ctx.explicitNamespace && (req.filenames?.length ?? 0) > 0,
-  });
-  if (result.err) throw result.err;
+  const result = await selectLive(ctx, req);
   const { infos, errors } = await result.settle();
   if (req.resourceVersion && infos.length > 1) throw new Error('cannot use --resource-version with multiple resources');
   if (infos.length === 0 && errors.length === 0) throw new Error('no objects passed to scale');
@@ -102,6 +87,5 @@ export async function runScale(req: ScaleRequest): Promise<void> {
       kind: info.mapping.gvk.kind,
     });
   }
-  const err = aggregate(failures.flatMap((e) => (e instanceof AggregateResultError ? e.errors : [e])));
-  if (err) throw err;
+  throwCollected(failures);
 }

@@ -20,15 +20,20 @@ function standardMessage(err: Error): string | undefined {
   return undefined;
 }
 
+/** kubectl's checkErr for Invalid: a headline, then the causes (one, or a `* ` list). */
 function invalidMessage(err: StatusError): string {
-  const details = err.status.details;
+  const { details, message } = err.status;
   let s = 'The request is invalid';
-  if (!details) return err.message ? `${s}: ${err.message}` : s;
+  if (!details) return message ? `${s}: ${message}` : s;
   const causes = details.causes ?? [];
-  if (details.kind || details.name) s = `The ${details.kind ?? ''} "${details.name ?? ''}" is invalid`;
-  else if (causes.length > 0 && !causes[0].field) s = causes[0].message ?? '';
+  if (details.kind || details.name) s = `The ${details.kind ?? ''} ${JSON.stringify(details.name ?? '')} is invalid`;
+  else if (message && causes.length === 0) s += `: ${message}`;
   if (causes.length === 0) return s;
-  return causes.map((c) => `${s}: ${c.field ? `${c.field}: ` : ''}${c.message ?? ''}`).join('\n');
+  // statusCausesToAggrError: `field: message`, duplicates dropped (an empty field keeps its colon).
+  const lines = [...new Set(causes.map((c) => `${c.field ?? ''}: ${c.message ?? ''}`))];
+  const prefix = `${s}: `;
+  if (lines.length === 1) return `${prefix}${lines[0]}\n`;
+  return `${prefix}\n${lines.map((l) => `* ${l}\n`).join('')}`;
 }
 
 /** The full text kubectl writes to stderr for an error ending a command (newline-terminated). */

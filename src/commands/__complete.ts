@@ -40,7 +40,9 @@ export default class Complete extends Command {
   static override summary = 'Request shell completion choices for the specified command-line';
 
   async run(): Promise<void> {
-    // Raw words: global flags in them must not be parsed as this command's flags.
+    // Raw words: global flags in them must not be parsed as this command's flags (marked as
+    // parsed so oclif does not warn about it).
+    this.parsed = true;
     const words = this.argv.length > 0 ? [...this.argv] : [''];
     let ctx: ClientContext | undefined;
     const source = clientSource(

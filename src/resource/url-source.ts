@@ -1,5 +1,5 @@
-import got from 'got';
 import type { DeferredRestMapper } from '../client/mapper.js';
+import { loadGot } from '../client/rest/load-got.js';
 import { textVisitor } from './file-source.js';
 import type { Visitor } from './info.js';
 
@@ -14,6 +14,7 @@ export async function* urlVisitor(url: string, mapper: DeferredRestMapper, attem
   let lastError: Error | undefined;
   for (let i = 0; i < attempts; i++) {
     try {
+      const got = await loadGot();
       const res = await got(url, { throwHttpErrors: false, retry: { limit: 0 }, responseType: 'text' });
       if (res.statusCode !== 200) {
         lastError = new Error(

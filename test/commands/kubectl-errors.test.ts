@@ -42,4 +42,27 @@ describe('kubectlErrorText', () => {
     });
     expect(kubectlErrorText(err)).toBe('The ConfigMap "c" is invalid: data: bad key\n');
   });
+  it('lists several Invalid causes one per line, without duplicates', () => {
+    const err = new StatusError({
+      code: 422,
+      reason: 'Invalid',
+      message: 'x',
+      details: {
+        kind: 'Deployment',
+        name: 'web',
+        causes: [
+          { field: 'spec.selector', message: 'Required value' },
+          { field: 'spec.selector', message: 'Required value' },
+          { field: 'spec.template.spec.containers', message: 'Required value' },
+        ],
+      },
+    });
+    expect(kubectlErrorText(err)).toBe(
+      'The Deployment "web" is invalid: \n* spec.selector: Required value\n* spec.template.spec.containers: Required value\n',
+    );
+  });
+  it('appends the server message when Invalid details carry no kind, name or causes', () => {
+    const err = new StatusError({ code: 422, reason: 'Invalid', message: 'the server rejected it', details: {} });
+    expect(kubectlErrorText(err)).toBe('The request is invalid: the server rejected it\n');
+  });
 });

@@ -32,6 +32,10 @@ const VARIANTS: string[][] = [
   ['__complete', 'delete', 'secret', '--namespace', 'comp', 'to'],
   ['__complete', 'config', 'use-context', ''],
   ['__complete', 'get', 'cm', '--context', ''],
+  ['__complete', 'get', ''],
+  ['__complete', 'describe', 'de'],
+  ['__complete', 'explain', 'cron'],
+  ['__complete', 'get', 'cm', '-o', 'j'],
 ];
 
 beforeAll(async () => {

@@ -59,7 +59,15 @@ describe('get -w --output-watch-events -o json|yaml matches kubectl', () => {
       const target = v.target[0] ?? 'first';
       try {
         await new Promise((r) => setTimeout(r, 1500));
-        await p.kubectl(['label', 'configmap', target, '-n', 'watch', `round=${v.name.replace(/[^a-z]/g, '')}`, '--overwrite']);
+        await p.kubectl([
+          'label',
+          'configmap',
+          target,
+          '-n',
+          'watch',
+          `round=${v.name.replace(/[^a-z]/g, '')}`,
+          '--overwrite',
+        ]);
         const marker = new RegExp(`round.{0,8}${v.name.replace(/[^a-z]/g, '')}`);
         const machine = v.output === 'json' || v.output === 'yaml';
         // json/yaml show the new label; name and jsonpath lines are counted (3 listed + 1 change).
@@ -70,7 +78,7 @@ describe('get -w --output-watch-events -o json|yaml matches kubectl', () => {
         await eventually(() => settled(out)).catch((e) => {
           throw new Error(`${e}: kctl printed:\n${out}\nkubectl printed:\n${kubectl.output()}`);
         });
-        await new Promise((r) => setTimeout(r, 500));
+        await new Promise((r) => setTimeout(r, 300));
         expect(normalizeAge(out)).toBe(normalizeAge(kubectl.output()));
       } finally {
         abort.abort();

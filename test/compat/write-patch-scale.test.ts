@@ -26,8 +26,8 @@ describe('patch', () => {
     );
     await s.step(['patch', 'deploy', 'web', '--type=merge', '-p', 'metadata: {labels: {a: b}}', '-o', 'name']);
     await s.step(['patch', 'deploy/web', '--type=json', '-p', '[{"op":"replace","path":"/spec/replicas","value":3}]']);
-    // A failed json-patch `test` (422 with empty details) is left out: src/cli/kubectl-errors.ts
-    // prints "The request is invalid" where kubectl appends ": <server message>" (reported).
+    // A failed json-patch `test`: 422 with empty details, printed with the server's message.
+    await s.step(['patch', 'deploy/web', '--type=json', '-p', '[{"op":"test","path":"/spec/replicas","value":99}]']);
     await s.step(['patch', 'deploy', 'web', '-p', 'not json']);
     await s.step(['patch', 'deploy', 'web']);
     await s.step(['patch', 'deploy', 'web', '--type=foo', '-p', '{}']);

@@ -44,6 +44,9 @@ const ALIASES: Record<string, string> = {
   cm: 'configmap',
   svc: 'service',
   sa: 'serviceaccount',
+  pdb: 'poddisruptionbudget',
+  cj: 'cronjob',
+  pc: 'priorityclass',
 };
 
 async function runKctl(args: string[]): Promise<Run> {
@@ -101,6 +104,14 @@ const same: string[][] = [
   ['create', 'svc', 'externalname', 'e', '--external-name=a.b.c'],
   ['create', 'serviceaccount', 'bot'],
   ['create', 'sa', 'bot', '-n', 'x', '--save-config'],
+  ['create', 'job', 'j', '--image=busybox', '--', 'echo', 'hi'],
+  ['create', 'job', 'j'],
+  ['create', 'cronjob', 'cj', '--image=busybox', '--schedule=*/1 * * * *', '--restart=Never', '-n', 'x', '--', 'date'],
+  ['create', 'cronjob', 'cj', '--image=busybox'],
+  ['create', 'priorityclass', 'hi', '--value=1000', '--description=x', '--global-default'],
+  ['create', 'quota', 'q', '--hard=cpu=1000m,memory=0.5Gi,pods=2', '--scopes=BestEffort'],
+  ['create', 'poddisruptionbudget', 'p', '--selector=app=web,tier in (a,b)', '--max-unavailable=1'],
+  ['create', 'pdb', 'p', '--selector=app=web', '--min-available=50%', '-n', 'x'],
 ];
 
 function withOutput(args: string[], o: string): string[] {

@@ -58,10 +58,11 @@ export interface Completion {
   directive: number;
 }
 
-/** Commands whose positional arguments are `TYPE [NAME...]` or `TYPE/NAME...`. */
+/**
+ * Commands whose positional arguments are `TYPE [NAME...]` or `TYPE/NAME...` (kubectl does
+ * not complete `explain`'s argument, so neither do we).
+ */
 const TYPE_AND_NAME = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'edit', 'patch', 'scale', 'wait']);
-/** Commands whose first positional argument is a resource type only. */
-const TYPE_ONLY = new Set(['explain']);
 /** `config` subcommands that take a context, cluster or user name. */
 const CONFIG_ARGS: Record<string, 'contexts' | 'clusters' | 'users'> = {
   'use-context': 'contexts',
@@ -224,10 +225,6 @@ async function positionalValues(p: Parsed, src: CompletionSource, toComplete: st
   if (words[0] === 'config' && words.length === 2 && CONFIG_ARGS[words[1]] && p.args.length === 0) {
     const kind = CONFIG_ARGS[words[1]];
     return { items: withPrefix(await quiet(() => src[kind]()), toComplete), directive: nf };
-  }
-  if (TYPE_ONLY.has(name)) {
-    if (p.args.length > 0) return { items: [], directive: nf };
-    return { items: withPrefix(await quiet(() => src.resourceTypes()), toComplete), directive: nf };
   }
   if (!TYPE_AND_NAME.has(name)) return { items: [], directive: Directive.Default };
   const slash = toComplete.indexOf('/');

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
-import got, { type Method, type Response } from 'got';
+import type { Method, Response } from 'got';
 import { packageVersion } from '../../version-info.js';
 import { VerbatimError } from '../errors.js';
 import { ExecCredentialProvider, type ExecCredentials } from '../kubeconfig/exec-plugin.js';
 import { type RestConfig, serverHost } from '../rest-config.js';
 import { createDebugLogger, type DebugLogger, logRequest, logResponse, logResponseBody } from './debug-log.js';
 import { goDuration } from './go-duration.js';
+import { loadGot } from './load-got.js';
 import { proxyFromEnvironment } from './proxy.js';
 import { TokenBucket } from './rate-limiter.js';
 import { type RequestTarget, responseError, retryAfterSeconds, transportError } from './response-errors.js';
@@ -142,6 +143,7 @@ export class RestClient {
       logRequest(this.log, method, url, headers, body?.toString('utf8'));
       const started = performance.now();
       let res: Response<Buffer>;
+      const got = await loadGot();
       try {
         res = await got(url, {
           method,
@@ -209,6 +211,7 @@ export class RestClient {
     const { headers, agents } = await this.prepare(spec, false);
     logRequest(this.log, method, url, headers, undefined);
     const started = performance.now();
+    const got = await loadGot();
     const s = got.stream(url, {
       method,
       headers,

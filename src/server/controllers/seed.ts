@@ -2,9 +2,11 @@
  * What a fresh cluster has before anyone writes to it (kube-apiserver's bootstrap controllers):
  * the system namespaces, and in `default` the `kubernetes` Service (first IP of the service
  * CIDR, 443 -> the secure port) with its Endpoints and EndpointSlice pointing at this server.
+ * Then the catalog's bootstrap objects (seedCatalogObjects).
  * Idempotent: missing objects are created, a moved endpoint address is updated.
  */
 import { isAlreadyExists, isNotFound } from '../../api/status.js';
+import { builtinSeeds } from '../apis/seeds.js';
 import type { KubeObject } from '../apis/types.js';
 import type { ServerRegistry } from '../registry/registry.js';
 import { SYSTEM_CONTEXT } from '../registry/system-context.js';
@@ -44,10 +46,39 @@ async function ensure(
   }
 }
 
+/**
+ * The catalog's bootstrap objects (system priority classes, bootstrap RBAC, flowcontrol
+ * mandatory and suggested configuration, built-in APIServices): created when missing, never
+ * updated, so a user's edit survives restarts (kube reconciles mandatory flowcontrol objects;
+ * we do not).
+ */
+export async function seedCatalogObjects(registry: ServerRegistry): Promise<SeedFailure[]> {
+  const failures: SeedFailure[] = [];
+  for (const group of builtinSeeds()) {
+    for (const obj of group.objects) {
+      try {
+        await ensure(registry, group.group, group.resource, obj);
+      } catch (error) {
+        // One bad seed must not keep the server from starting; callers and tests see the list.
+        failures.push({ resource: group.resource, name: obj.metadata?.name ?? '', error });
+      }
+    }
+  }
+  return failures;
+}
+
+/** A seed object the registry refused (a catalog bug: seeds must pass their own validation). */
+export interface SeedFailure {
+  resource: string;
+  name: string;
+  error: unknown;
+}
+
 export async function seedCluster(registry: ServerRegistry, opts: ControllerOptions): Promise<void> {
   for (const name of SYSTEM_NAMESPACES) {
     await ensure(registry, '', 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   }
+  await seedCatalogObjects(registry);
   const ip = registry.allocations.ips.firstAddress();
   const address = opts.advertiseAddress ?? '127.0.0.1';
   const port = opts.securePort ?? 6443;

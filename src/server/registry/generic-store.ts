@@ -51,6 +51,14 @@ import type {
   WriteOptions,
 } from './types.js';
 import { carrySystemMeta, prepareUpdate, shouldDeleteAfterUpdate } from './update-rules.js';
+import {
+  computedObjects,
+  createVirtual,
+  getComputed,
+  isVirtualCreate,
+  listComputed,
+  NO_TOKENS,
+} from './virtual-kinds.js';
 
 /** How many times a generateName create retries on a name collision (kube's RetryGenerateName). */
 const GENERATE_NAME_RETRIES = 7;
@@ -173,6 +181,8 @@ export class GenericStore implements ResourceStore {
     name: string,
     opts?: { resourceVersion?: string; subresource?: string },
   ): Promise<KubeObject> {
+    const computed = computedObjects(this.kind);
+    if (computed && !opts?.subresource) return getComputed(this, computed, name);
     const obj = await this.read(ctx.namespace, name, opts?.resourceVersion);
     if (opts?.subresource === 'scale') return this.scaleOf(obj);
     if (opts?.subresource && opts.subresource !== 'status') throw this.noSubresource(opts.subresource);
@@ -217,6 +227,8 @@ export class GenericStore implements ResourceStore {
   async list(ctx: RequestContext, query: ListQuery): Promise<KubeList> {
     validateListOptions(query);
     const sel = buildSelection(this.kind, query.labelSelector, query.fieldSelector);
+    const computed = computedObjects(this.kind);
+    if (computed) return listComputed(this, computed, sel.predicate);
     const res = await translating(this.gr, '', 'list', () =>
       this.storage.getList(collectionKey(this.prefix, this.kind.namespaced, ctx.namespace), {
         recursive: true,
@@ -275,6 +287,10 @@ export class GenericStore implements ResourceStore {
       return this.createSubresource(ctx, name, opts.subresource, body, opts);
     }
     const obj = checkTypeMeta(body, this.kind, this.deps.kinds);
+    if (isVirtualCreate(this.kind)) {
+      const pods = this.deps.storeFor?.('', 'pods');
+      return createVirtual(this, pods, ctx, obj, opts, this.deps.tokenLookup ?? NO_TOKENS);
+    }
     return this.createObject(ctx, obj, opts);
   }
 

@@ -4,6 +4,7 @@
  * They are data, looked up by group/resource, so no CRUD code is written per kind. A catalog
  * entry may later carry them itself; until then this table mirrors kube v1.35.
  */
+import { isIP } from 'node:net';
 import {
   nameIsDNS1035Label,
   nameIsDNSLabel,
@@ -26,6 +27,14 @@ export interface KindPolicy {
 
 const key = (group: string, resource: string): string => `${group}/${resource}`;
 
+/**
+ * networking.k8s.io ipaddresses are named by the address they hold (ValidateIPAddressName:
+ * validation.IsValidIP's detail). generateName cannot produce an IP, so a prefix is judged as
+ * a whole name too.
+ */
+const ipAddressName: ValidateNameFunc = (name) =>
+  isIP(name) ? [] : ['must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'];
+
 const NAME_RULES: Record<string, ValidateNameFunc> = {
   [key('', 'namespaces')]: nameIsDNSLabel,
   [key('', 'services')]: nameIsDNS1035Label,
@@ -33,6 +42,11 @@ const NAME_RULES: Record<string, ValidateNameFunc> = {
   [key('rbac.authorization.k8s.io', 'clusterroles')]: validatePathSegmentName,
   [key('rbac.authorization.k8s.io', 'rolebindings')]: validatePathSegmentName,
   [key('rbac.authorization.k8s.io', 'clusterrolebindings')]: validatePathSegmentName,
+  [key('flowcontrol.apiserver.k8s.io', 'flowschemas')]: validatePathSegmentName,
+  [key('flowcontrol.apiserver.k8s.io', 'prioritylevelconfigurations')]: validatePathSegmentName,
+  [key('networking.k8s.io', 'ipaddresses')]: ipAddressName,
+  // `<version>.<group>`, and `v1.` for the core group (the kind checks the pairing).
+  [key('apiregistration.k8s.io', 'apiservices')]: validatePathSegmentName,
 };
 
 const CREATE_ON_UPDATE = new Set([

@@ -10,6 +10,7 @@ import type { AdmissionLookup } from '../admission/types.js';
 import { IPAllocator } from '../allocators/ip-allocator.js';
 import { PortAllocator } from '../allocators/port-allocator.js';
 import { ServiceAllocations } from '../allocators/service-allocation.js';
+import type { UserLookup } from '../apis/authentication/reviews.js';
 import type { Catalog } from '../apis/catalog.js';
 import type { KindDefinition, KubeObject } from '../apis/types.js';
 import { type ControllerOptions, startControllers } from '../controllers/index.js';
@@ -43,6 +44,8 @@ export interface CreateRegistryOptions {
   random?: (n: number) => number;
   /** false: no controllers and no seeding (unit tests of the bare store). Default: all on. */
   controllers?: false | ControllerOptions;
+  /** Authenticates the tokens of TokenReviews (the server's token authenticator). */
+  tokenLookup?: UserLookup;
 }
 
 export interface ServerRegistry extends Registry {
@@ -92,6 +95,8 @@ export function createRegistry(opts: CreateRegistryOptions): ServerRegistry {
     events,
     clock,
     hooksFor: (k: KindDefinition) => hooks.get(`${k.group}/${k.resource}`),
+    storeFor,
+    ...(opts.tokenLookup ? { tokenLookup: opts.tokenLookup } : {}),
   };
   const cachers: Cacher[] = [];
   for (const kind of catalog.kinds) {

@@ -39,14 +39,26 @@ interface LabelSelectorObject {
 
 const OPERATORS: Record<string, Operator> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };
 
-/** metav1.LabelSelectorAsSelector(...).String(); a string selector passes through. */
+/**
+ * A plain label map (replicationcontrollers' `.spec.selector`) rather than a LabelSelector:
+ * a LabelSelector only ever has matchLabels/matchExpressions, so any other key means a map.
+ */
+function isLabelSet(sel: object): sel is Record<string, string> {
+  const keys = Object.keys(sel);
+  return keys.length > 0 && keys.every((k) => k !== 'matchLabels' && k !== 'matchExpressions');
+}
+
+/**
+ * metav1.LabelSelectorAsSelector(...).String(), or labels.SelectorFromSet(...).String() for a
+ * plain label map; a string selector passes through. Unparseable selectors give ''.
+ */
 export function selectorString(sel: unknown): string {
   if (typeof sel === 'string') return sel;
   if (!sel || typeof sel !== 'object') return '';
-  const s = sel as LabelSelectorObject;
+  const s = (isLabelSet(sel) ? { matchLabels: sel } : sel) as LabelSelectorObject;
   const reqs = [];
   try {
-    for (const [k, v] of Object.entries(s.matchLabels ?? {})) reqs.push(newRequirement(k, '=', [v]));
+    for (const [k, v] of Object.entries(s.matchLabels ?? {})) reqs.push(newRequirement(k, '=', [String(v)]));
     for (const e of s.matchExpressions ?? []) {
       const op = OPERATORS[e.operator];
       if (op) reqs.push(newRequirement(e.key, op, op === 'in' || op === 'notin' ? (e.values ?? []) : []));

@@ -21,10 +21,30 @@ export interface Selection {
   exactName?: string;
 }
 
+/**
+ * Field labels a served version names differently from the fields its kind reports (kube's
+ * AddFieldLabelConversionFunc): events.k8s.io/v1 selects on `regarding.*` and
+ * `reportingController`, which the shared core Event fields call `involvedObject.*` and
+ * `reportingComponent`. Versioned label -> reported field.
+ */
+const EVENT_FIELD_ALIASES: Record<string, string> = Object.fromEntries([
+  ...['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'].map((f) => [
+    `regarding.${f}`,
+    `involvedObject.${f}`,
+  ]),
+  ['reportingController', 'reportingComponent'],
+]);
+
+const FIELD_ALIASES: Record<string, Record<string, string>> = { 'events.k8s.io/events': EVENT_FIELD_ALIASES };
+
 /** The selectable fields of an object of `kind`. */
 export function selectableFields(kind: KindDefinition, obj: KubeObject): Record<string, string> {
   const base = objectMetaFields(obj, kind.namespaced);
-  return kind.fieldSelectors ? { ...base, ...kind.fieldSelectors(obj) } : base;
+  const fields = kind.fieldSelectors ? { ...base, ...kind.fieldSelectors(obj) } : base;
+  const aliases = FIELD_ALIASES[`${kind.group}/${kind.resource}`];
+  if (!aliases) return fields;
+  for (const [label, field] of Object.entries(aliases)) if (field in fields) fields[label] = fields[field] as string;
+  return fields;
 }
 
 /** The field names `kind` supports, found by asking its accessor about an empty object. */

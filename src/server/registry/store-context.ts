@@ -5,8 +5,10 @@
 import type { Definitions } from '../../api/openapi-schema.js';
 import type { AdmissionChain } from '../admission/chain.js';
 import type { AdmissionLookup } from '../admission/types.js';
+import type { UserLookup } from '../apis/authentication/reviews.js';
 import type { KindDefinition, KubeObject } from '../apis/types.js';
 import type { Storage } from '../storage/interface.js';
+import type { GenericStore } from './generic-store.js';
 import type { RegistryEvents } from './registry-events.js';
 import type { KindLookup } from './type-meta.js';
 
@@ -39,4 +41,8 @@ export interface StoreContext {
   events: RegistryEvents;
   clock: () => Date;
   hooksFor(kind: KindDefinition): StoreHooks | undefined;
+  /** The preferred store of another resource (core/v1 bindings write through pods). */
+  storeFor?(group: string, resource: string): GenericStore | undefined;
+  /** Authenticates TokenReview tokens; without it no token authenticates. */
+  tokenLookup?: UserLookup;
 }

@@ -78,11 +78,15 @@ export function getComputed(store: GenericStore, objects: KubeObject[], name: st
 }
 
 /** list of computed objects; kube answers without a resourceVersion (nothing is stored). */
-export function listComputed(store: GenericStore, objects: KubeObject[], labelSelectorMatch: (o: KubeObject) => boolean): KubeList {
+export function listComputed(
+  store: GenericStore,
+  objects: KubeObject[],
+  predicate: ((o: KubeObject) => boolean) | undefined,
+): KubeList {
   return {
     apiVersion: store.apiVersion,
     kind: `${store.kind.kind}List`,
     metadata: { resourceVersion: '' },
-    items: objects.filter(labelSelectorMatch),
+    items: predicate ? objects.filter(predicate) : objects,
   };
 }

@@ -106,8 +106,30 @@ describe('catalog discovery data', () => {
     expect(catalog.byKind(group, version, kind)).toBe(k);
   });
 
-  it('lists groups core first', () => {
-    expect(catalog.groupVersions().map((g) => g.group)).toEqual(['', 'apps', 'batch']);
+  it('lists groups core first, then in kube-apiserver discovery order (modules.ts)', () => {
+    expect(catalog.groupVersions().map((g) => g.group)).toEqual([
+      '',
+      'apiregistration.k8s.io',
+      'apps',
+      'events.k8s.io',
+      'authentication.k8s.io',
+      'authorization.k8s.io',
+      'autoscaling',
+      'batch',
+      'certificates.k8s.io',
+      'networking.k8s.io',
+      'policy',
+      'rbac.authorization.k8s.io',
+      'storage.k8s.io',
+      'admissionregistration.k8s.io',
+      'apiextensions.k8s.io',
+      'scheduling.k8s.io',
+      'coordination.k8s.io',
+      'node.k8s.io',
+      'discovery.k8s.io',
+      'flowcontrol.apiserver.k8s.io',
+      'resource.k8s.io',
+    ]);
   });
 
   it('gives namespaces no deletecollection, and pods their subresources', () => {

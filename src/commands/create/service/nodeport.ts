@@ -1,50 +1,10 @@
-import { Flags } from '@oclif/core';
-import { ClientCommand } from '../../../cli/client-command.js';
-import {
-  generatorFlags,
-  generatorPrintFlags,
-  nameArg,
-  runGenerator,
-  serviceObject,
-} from '../../../generators/index.js';
+import { CreateServiceCommand, serviceFlags } from '../../../cli/create-service-command.js';
 
-export default class CreateServiceNodePort extends ClientCommand {
+export default class CreateServiceNodePort extends CreateServiceCommand {
   static override summary = 'Create a nodeport service';
   static override aliases = ['create:svc:nodeport'];
   static override strict = false;
-  static override flags = {
-    ...generatorFlags,
-    tcp: Flags.string({ multiple: true, description: 'Port pairs can be specified as "<port>:<targetPort>".' }),
-    clusterip: Flags.string({
-      description: 'Assign your own ClusterIP or set to "None" for a "headless" service (no loadbalancing).',
-    }),
-    'node-port': Flags.integer({
-      default: 0,
-      description: 'Port used to expose the service on each node in a cluster.',
-    }),
-    'external-name': Flags.string({ description: 'External name of service' }),
-  };
+  static override flags = serviceFlags;
 
-  async run(): Promise<void> {
-    const { flags, argv } = await this.parse(CreateServiceNodePort);
-    const name = nameArg(argv as string[], 'create service nodeport');
-    await runGenerator({
-      obj: serviceObject({
-        name,
-        namespace: flags.namespace,
-        type: 'NodePort',
-        tcp: flags.tcp,
-        clusterIP: flags.clusterip,
-        nodePort: flags['node-port'],
-        externalName: flags['external-name'],
-      }),
-      target: { group: '', version: 'v1', resource: 'services', namespaced: true },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      out: process.stdout,
-    });
-  }
+  protected readonly serviceType = 'NodePort';
 }

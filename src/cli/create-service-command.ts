@@ -1,0 +1,68 @@
+/**
+ * The one definition behind `kctl create service clusterip|nodeport|loadbalancer|externalname`:
+ * kubectl gives all four subcommands the same flag set and differs only in the Service type, so
+ * each command file just names its type and keeps its own summary/aliases for oclif.
+ */
+import { Flags } from '@oclif/core';
+import {
+  generatorFlags,
+  generatorPrintFlags,
+  nameArg,
+  runGenerator,
+  type ServiceType,
+  serviceObject,
+} from '../generators/index.js';
+import { ClientCommand } from './client-command.js';
+
+/** Flags of every `create service <type>` subcommand (kubectl registers all of them on each). */
+export const serviceFlags = {
+  ...generatorFlags,
+  tcp: Flags.string({ multiple: true, description: 'Port pairs can be specified as "<port>:<targetPort>".' }),
+  clusterip: Flags.string({
+    description: 'Assign your own ClusterIP or set to "None" for a "headless" service (no loadbalancing).',
+  }),
+  'node-port': Flags.integer({
+    default: 0,
+    description: 'Port used to expose the service on each node in a cluster.',
+  }),
+  'external-name': Flags.string({ description: 'External name of service' }),
+};
+
+/**
+ * Base of the four `create service` commands. Subclasses set `serviceType` and their own static
+ * summary/aliases; flags come from `serviceFlags`. ExternalName requires --external-name (checked
+ * before the name argument, as kubectl marks the flag required).
+ */
+export abstract class CreateServiceCommand extends ClientCommand {
+  static override strict = false;
+  static override flags = serviceFlags;
+
+  protected abstract readonly serviceType: ServiceType;
+
+  async run(): Promise<void> {
+    const { flags, argv } = await this.parse(CreateServiceCommand);
+    const type = this.serviceType;
+    if (type === 'ExternalName' && !flags['external-name']) {
+      throw new Error('required flag(s) "external-name" not set');
+    }
+    const name = nameArg(argv as string[], `create service ${type.toLowerCase()}`);
+    await runGenerator({
+      obj: serviceObject({
+        name,
+        namespace: flags.namespace,
+        type,
+        tcp: flags.tcp,
+        clusterIP: flags.clusterip,
+        nodePort: flags['node-port'],
+        externalName: flags['external-name'],
+      }),
+      target: { group: '', version: 'v1', resource: 'services', namespaced: true },
+      client: () => this.client(flags),
+      dryRun: flags['dry-run'],
+      saveConfig: flags['save-config'],
+      fieldManager: flags['field-manager'],
+      print: generatorPrintFlags(flags),
+      out: process.stdout,
+    });
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The one definition behind `kctl label` and `kctl annotate`: kubectl gives both the same flags
+ * (only the help texts and the default field manager name the field) and the same run step, so
+ * each command file just names its field and keeps its own summary for oclif.
+ */
+import { Flags } from '@oclif/core';
+import { parseDryRun } from '../apply/dry-run.js';
+import { type MetadataField, parseMetadataArgs, runMetadataUpdate } from '../apply/metadata-update.js';
+import { generatorFlags, generatorPrintFlags } from '../generators/index.js';
+import { ClientCommand } from './client-command.js';
+
+const { 'save-config': _s, 'field-manager': _f, validate: _v, ...printAndDryRun } = generatorFlags;
+
+/**
+ * The flags of `label` (field 'labels', verb 'label') or `annotate` (field 'annotations', verb
+ * 'annotate'); the field and verb only show in help texts and the default --field-manager.
+ */
+export function metadataFlags(field: MetadataField, verb: string) {
+  return {
+    ...printAndDryRun,
+    filename: Flags.string({
+      char: 'f',
+      multiple: true,
+      description: 'Filename, directory, or URL to files identifying the resource to update',
+    }),
+    recursive: Flags.boolean({ char: 'R', description: 'Process the directory used in -f, --filename recursively.' }),
+    selector: Flags.string({ char: 'l', description: 'Selector (label query) to filter on.' }),
+    'field-selector': Flags.string({ description: 'Selector (field query) to filter on.' }),
+    all: Flags.boolean({ description: 'Select all resources, in the namespace of the specified resource types' }),
+    'all-namespaces': Flags.boolean({
+      char: 'A',
+      description: 'If true, check the specified action in all namespaces.',
+    }),
+    overwrite: Flags.boolean({
+      description: `If true, allow ${field} to be overwritten, otherwise reject ${field} updates that overwrite existing ${field}.`,
+    }),
+    'resource-version': Flags.string({
+      description: `If non-empty, the ${field} update will only succeed if this is the current resource-version for the object.`,
+    }),
+    list: Flags.boolean({ description: `If true, display the ${field} for a given resource.` }),
+    local: Flags.boolean({ description: `If true, ${verb} will NOT contact api-server but run locally.` }),
+    'field-manager': Flags.string({
+      default: `kubectl-${verb}`,
+      description: 'Name of the manager used to track field ownership.',
+    }),
+  };
+}
+
+/**
+ * Base of `label` and `annotate`. Subclasses set `field` and `static flags = metadataFlags(...)`;
+ * parsing uses the subclass's own flags so its --field-manager default applies.
+ * --local is refused (not supported yet) and --list with --output is refused like kubectl.
+ */
+export abstract class MetadataCommand extends ClientCommand {
+  static override strict = false;
+  static override flags = metadataFlags('labels', 'label');
+
+  protected abstract readonly field: MetadataField;
+
+  async run(): Promise<void> {
+    const { flags, argv } = await this.parse(this.constructor as typeof MetadataCommand);
+    if (flags.local) throw new Error('--local is not supported yet');
+    if (flags.list && flags.output) throw new Error('--list and --output may not be specified together');
+    await runMetadataUpdate({
+      ctx: this.client(flags),
+      field: this.field,
+      changes: parseMetadataArgs(argv as string[], this.field),
+      filenames: flags.filename,
+      recursive: flags.recursive,
+      selector: flags.selector,
+      fieldSelector: flags['field-selector'],
+      all: flags.all,
+      allNamespaces: flags['all-namespaces'],
+      overwrite: flags.overwrite,
+      resourceVersion: flags['resource-version'],
+      list: flags.list,
+      dryRun: parseDryRun(flags['dry-run']),
+      fieldManager: flags['field-manager'],
+      print: generatorPrintFlags(flags),
+      out: process.stdout,
+      errOut: process.stderr,
+    });
+  }
+}

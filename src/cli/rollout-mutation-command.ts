@@ -1,0 +1,58 @@
+/**
+ * The one definition behind `kctl rollout pause|resume|restart`: kubectl gives the three the
+ * same flags and the same "patch each object, print `<kind>/<name> <operation>`" step, so each
+ * command file only names its mutation and keeps its own summary/examples for oclif.
+ */
+import { Flags } from '@oclif/core';
+import { runMutation } from '../apply/object-mutation.js';
+import type { Info, KubeObject } from '../resource/info.js';
+import { generatorFlags, generatorPrintFlags } from '../generators/index.js';
+import { ClientCommand } from './client-command.js';
+
+const { 'save-config': _s, 'field-manager': _f, validate: _v, 'dry-run': _d, ...printFlagsOnly } = generatorFlags;
+
+/** Flags of `rollout pause|resume|restart`: printing, -f/-R/-l and --field-manager=kubectl-rollout. */
+export const rolloutMutationFlags = {
+  ...printFlagsOnly,
+  filename: Flags.string({
+    char: 'f',
+    multiple: true,
+    description: 'Filename, directory, or URL to files identifying the resource to get from a server.',
+  }),
+  recursive: Flags.boolean({ char: 'R', description: 'Process the directory used in -f, --filename recursively.' }),
+  selector: Flags.string({ char: 'l', description: 'Selector (label query) to filter on.' }),
+  'field-manager': Flags.string({
+    default: 'kubectl-rollout',
+    description: 'Name of the manager used to track field ownership.',
+  }),
+};
+
+/**
+ * Base of the rollout subcommands that patch objects. Subclasses set `mutate` (the change to make)
+ * and `operation` (the printed past-tense verb). No --dry-run: kubectl has none on these.
+ */
+export abstract class RolloutMutationCommand extends ClientCommand {
+  static override strict = false;
+  static override flags = rolloutMutationFlags;
+
+  protected abstract readonly operation: string;
+  /** Returns the changed copy of `obj` (it may change it in place); throws to report an error. */
+  protected abstract mutate(obj: KubeObject, info: Info): KubeObject;
+
+  async run(): Promise<void> {
+    const { flags, argv } = await this.parse(RolloutMutationCommand);
+    await runMutation({
+      ctx: this.client(flags),
+      args: argv as string[],
+      filenames: flags.filename,
+      recursive: flags.recursive,
+      selector: flags.selector,
+      mutate: (obj, info) => this.mutate(obj, info),
+      operation: this.operation,
+      dryRun: 'none',
+      fieldManager: flags['field-manager'],
+      print: generatorPrintFlags(flags),
+      out: process.stdout,
+    });
+  }
+}
