@@ -7,7 +7,7 @@
 import type { ClientContext } from '../client/index.js';
 import { resourcePath } from '../client/mapper.js';
 import type { Output, PrintFlags } from '../printers/index.js';
-import type { KubeObject } from '../resource/info.js';
+import type { Info, KubeObject } from '../resource/info.js';
 import { AggregateResultError, aggregate } from '../resource/result.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
 import { withLastApplied } from './last-applied.js';
@@ -28,6 +28,26 @@ export interface CreateRequest {
   out: Output;
 }
 
+/**
+ * POSTs `obj` to the collection of `info` (its namespace) and returns what the server stored.
+ * A resourceVersion in the manifest is dropped: the server refuses one on create.
+ */
+export function postObject(
+  ctx: ClientContext,
+  info: Info,
+  obj: KubeObject,
+  query: Record<string, string>,
+): Promise<KubeObject> {
+  const meta = { ...(obj.metadata ?? {}) };
+  delete meta.resourceVersion;
+  return ctx.rest.json<KubeObject>({
+    method: 'POST',
+    path: resourcePath(info.mapping, info.namespace),
+    query,
+    body: { ...obj, metadata: meta },
+  });
+}
+
 /** Creates everything; throws the aggregate of per-object errors (after printing the rest). */
 export async function createFromFiles(req: CreateRequest): Promise<void> {
   const { ctx } = req;
@@ -42,15 +62,8 @@ export async function createFromFiles(req: CreateRequest): Promise<void> {
       if (req.dryRun !== 'client') {
         const query: Record<string, string> = { ...dryRunQuery(req.dryRun), fieldValidation: req.validation };
         if (req.fieldManager) query.fieldManager = req.fieldManager;
-        const meta = { ...(obj.metadata ?? {}) };
-        delete meta.resourceVersion;
         try {
-          obj = await ctx.rest.json<KubeObject>({
-            method: 'POST',
-            path: resourcePath(info.mapping, info.namespace),
-            query,
-            body: { ...obj, metadata: meta },
-          });
+          obj = await postObject(ctx, info, obj, query);
         } catch (e) {
           errors.push(addSourceToErr('creating', info.source, e));
           return;

@@ -10,8 +10,8 @@ import { resourcePath } from '../client/mapper.js';
 import type { Output, PrintFlags } from '../printers/index.js';
 import type { Info, KubeObject } from '../resource/info.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
-import { operationPrinter } from './operation-printer.js';
 import { selectLive, throwCollected } from './object-selection.js';
+import { operationPrinter } from './operation-printer.js';
 import { PatchMetaSource } from './patch-meta-source.js';
 
 export interface MutationRequest {

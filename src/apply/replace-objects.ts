@@ -8,6 +8,7 @@ import type { ClientContext } from '../client/index.js';
 import { resourcePath } from '../client/mapper.js';
 import type { Output, PrintFlags } from '../printers/index.js';
 import type { KubeObject } from '../resource/info.js';
+import { postObject } from './create-objects.js';
 import { waitForDeletion } from './delete-objects.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
 import { getLastApplied, withLastApplied } from './last-applied.js';
@@ -68,14 +69,7 @@ export async function runReplace(req: ReplaceRequest): Promise<void> {
     if (req.dryRun !== 'client') {
       try {
         if (req.force && req.dryRun === 'none') {
-          const meta = { ...(obj.metadata ?? {}) };
-          delete meta.resourceVersion;
-          obj = await ctx.rest.json<KubeObject>({
-            method: 'POST',
-            path: resourcePath(info.mapping, info.namespace),
-            query,
-            body: { ...obj, metadata: meta },
-          });
+          obj = await postObject(ctx, info, obj, query);
         } else {
           const path = resourcePath(info.mapping, info.namespace, info.name);
           if (!obj.metadata?.resourceVersion) {

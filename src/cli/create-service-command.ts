@@ -4,15 +4,9 @@
  * each command file just names its type and keeps its own summary/aliases for oclif.
  */
 import { Flags } from '@oclif/core';
-import {
-  generatorFlags,
-  generatorPrintFlags,
-  nameArg,
-  runGenerator,
-  type ServiceType,
-  serviceObject,
-} from '../generators/index.js';
-import { ClientCommand } from './client-command.js';
+import { generatorFlags, nameArg, type ServiceType, serviceObject } from '../generators/index.js';
+import { GeneratorCommand } from './generator-command.js';
+import type { globalFlags } from './global-flags.js';
 
 /** Flags of every `create service <type>` subcommand (kubectl registers all of them on each). */
 export const serviceFlags = {
@@ -29,40 +23,36 @@ export const serviceFlags = {
 };
 
 /**
+ * The statics oclif parses with: the running subclass's own (each command class declares its
+ * strict/flags, and this base declares none, because oclif's manifest stops collecting
+ * inherited statics such as the global baseFlags at an intermediate class that has its own).
+ */
+type CommandStatics = { flags: typeof serviceFlags; baseFlags: typeof globalFlags; strict: boolean };
+
+/**
  * Base of the four `create service` commands. Subclasses set `serviceType` and their own static
- * summary/aliases; flags come from `serviceFlags`. ExternalName requires --external-name (checked
+ * summary/aliases and `static flags = serviceFlags`. ExternalName requires --external-name (checked
  * before the name argument, as kubectl marks the flag required).
  */
-export abstract class CreateServiceCommand extends ClientCommand {
-  static override strict = false;
-  static override flags = serviceFlags;
-
+export abstract class CreateServiceCommand extends GeneratorCommand {
   protected abstract readonly serviceType: ServiceType;
 
   async run(): Promise<void> {
-    const { flags, argv } = await this.parse(CreateServiceCommand);
+    const { flags, argv } = await this.parse(this.constructor as unknown as CommandStatics);
     const type = this.serviceType;
     if (type === 'ExternalName' && !flags['external-name']) {
       throw new Error('required flag(s) "external-name" not set');
     }
     const name = nameArg(argv as string[], `create service ${type.toLowerCase()}`);
-    await runGenerator({
-      obj: serviceObject({
-        name,
-        namespace: flags.namespace,
-        type,
-        tcp: flags.tcp,
-        clusterIP: flags.clusterip,
-        nodePort: flags['node-port'],
-        externalName: flags['external-name'],
-      }),
-      target: { group: '', version: 'v1', resource: 'services', namespaced: true },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      out: process.stdout,
+    const obj = serviceObject({
+      name,
+      namespace: flags.namespace,
+      type,
+      tcp: flags.tcp,
+      clusterIP: flags.clusterip,
+      nodePort: flags['node-port'],
+      externalName: flags['external-name'],
     });
+    await this.generate(flags, obj, { group: '', version: 'v1', resource: 'services', namespaced: true });
   }
 }

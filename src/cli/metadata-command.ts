@@ -8,6 +8,7 @@ import { parseDryRun } from '../apply/dry-run.js';
 import { type MetadataField, parseMetadataArgs, runMetadataUpdate } from '../apply/metadata-update.js';
 import { generatorFlags, generatorPrintFlags } from '../generators/index.js';
 import { ClientCommand } from './client-command.js';
+import type { globalFlags } from './global-flags.js';
 
 const { 'save-config': _s, 'field-manager': _f, validate: _v, ...printAndDryRun } = generatorFlags;
 
@@ -47,18 +48,22 @@ export function metadataFlags(field: MetadataField, verb: string) {
 }
 
 /**
+ * The statics oclif parses with: the running subclass's own (each command class declares its
+ * strict/flags, and this base declares none, because oclif's manifest stops collecting
+ * inherited statics such as the global baseFlags at an intermediate class that has its own).
+ */
+type CommandStatics = { flags: ReturnType<typeof metadataFlags>; baseFlags: typeof globalFlags; strict: boolean };
+
+/**
  * Base of `label` and `annotate`. Subclasses set `field` and `static flags = metadataFlags(...)`;
  * parsing uses the subclass's own flags so its --field-manager default applies.
  * --local is refused (not supported yet) and --list with --output is refused like kubectl.
  */
 export abstract class MetadataCommand extends ClientCommand {
-  static override strict = false;
-  static override flags = metadataFlags('labels', 'label');
-
   protected abstract readonly field: MetadataField;
 
   async run(): Promise<void> {
-    const { flags, argv } = await this.parse(this.constructor as typeof MetadataCommand);
+    const { flags, argv } = await this.parse(this.constructor as unknown as CommandStatics);
     if (flags.local) throw new Error('--local is not supported yet');
     if (flags.list && flags.output) throw new Error('--list and --output may not be specified together');
     await runMetadataUpdate({

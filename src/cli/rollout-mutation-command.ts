@@ -5,9 +5,10 @@
  */
 import { Flags } from '@oclif/core';
 import { runMutation } from '../apply/object-mutation.js';
-import type { Info, KubeObject } from '../resource/info.js';
 import { generatorFlags, generatorPrintFlags } from '../generators/index.js';
+import type { Info, KubeObject } from '../resource/info.js';
 import { ClientCommand } from './client-command.js';
+import type { globalFlags } from './global-flags.js';
 
 const { 'save-config': _s, 'field-manager': _f, validate: _v, 'dry-run': _d, ...printFlagsOnly } = generatorFlags;
 
@@ -28,19 +29,24 @@ export const rolloutMutationFlags = {
 };
 
 /**
+ * The statics oclif parses with: the running subclass's own (each command class declares its
+ * strict/flags, and this base declares none, because oclif's manifest stops collecting
+ * inherited statics such as the global baseFlags at an intermediate class that has its own).
+ */
+type CommandStatics = { flags: typeof rolloutMutationFlags; baseFlags: typeof globalFlags; strict: boolean };
+
+/**
  * Base of the rollout subcommands that patch objects. Subclasses set `mutate` (the change to make)
- * and `operation` (the printed past-tense verb). No --dry-run: kubectl has none on these.
+ * and `operation` (the printed past-tense verb) and `static flags = rolloutMutationFlags`. No
+ * --dry-run: kubectl has none on these.
  */
 export abstract class RolloutMutationCommand extends ClientCommand {
-  static override strict = false;
-  static override flags = rolloutMutationFlags;
-
   protected abstract readonly operation: string;
   /** Returns the changed copy of `obj` (it may change it in place); throws to report an error. */
   protected abstract mutate(obj: KubeObject, info: Info): KubeObject;
 
   async run(): Promise<void> {
-    const { flags, argv } = await this.parse(RolloutMutationCommand);
+    const { flags, argv } = await this.parse(this.constructor as unknown as CommandStatics);
     await runMutation({
       ctx: this.client(flags),
       args: argv as string[],

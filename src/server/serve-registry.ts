@@ -3,6 +3,7 @@
  * memory) and the registry over it (controllers and first-start seeding start with `start`),
  * behind the small runtime interface the server assembly uses.
  */
+import type { UserLookup } from './apis/authentication/reviews.js';
 import type { Catalog } from './apis/catalog.js';
 import type { ControllerOptions } from './controllers/types.js';
 import { createRegistry } from './registry/registry.js';
@@ -34,6 +35,8 @@ export interface OpenRegistryOptions {
   controllers?: ControllerOptions;
   /** Load this snapshot into the (empty) store before the registry starts. */
   snapshot?: StoreSnapshot;
+  /** Who a bearer token is, for TokenReview (the same tokens request authentication accepts). */
+  tokenLookup?: UserLookup;
 }
 
 export async function openRegistry(opts: OpenRegistryOptions): Promise<RegistryRuntime> {
@@ -46,7 +49,13 @@ export async function openRegistry(opts: OpenRegistryOptions): Promise<RegistryR
       await new LiveRestorer(opened.kv).restore(opts.snapshot);
     }
     const controllers: ControllerOptions = opts.controllers ?? {};
-    const registry = createRegistry({ catalog: opts.catalog, storage: opened.storage, kv: opened.kv, controllers });
+    const registry = createRegistry({
+      catalog: opts.catalog,
+      storage: opened.storage,
+      kv: opened.kv,
+      controllers,
+      ...(opts.tokenLookup ? { tokenLookup: opts.tokenLookup } : {}),
+    });
     return {
       registry,
       kv: opened.kv,

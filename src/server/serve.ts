@@ -16,6 +16,7 @@ import { versionInfo } from '../version-info.js';
 import type { Catalog } from './apis/catalog.js';
 import {
   type Authenticator,
+  bootstrapTokenUser,
   loadOrCreateBootstrapToken,
   tokenAuthenticator,
   tokenString,
@@ -172,6 +173,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       storage: opts.storage ?? 'sqlite',
       controllers,
       snapshot: opts.snapshot,
+      tokenLookup: bootstrapTokenUser(token),
     });
     cleanups.push(() => runtime.close());
 

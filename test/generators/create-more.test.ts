@@ -111,7 +111,7 @@ const same: string[][] = [
     '--annotation=a=1=x',
   ],
   ['create', 'ing', 'ing', '--rule=foo.com/=svc1:8080,tls', '--rule=/x=s:1,tls', '-n', 'x'],
-  ['create', 'ingress', 'ing', '--default-backend=def:http'],
+  ['create', 'ingress', 'ing', '--default-backend=def:http', '--save-config'],
   ['create', 'ingress', 'ing'],
   ['create', 'ingress', 'ing', '--rule=bad'],
   ['create', 'ingress', 'ing', '--default-backend=a'],

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { StatusError } from '../../api/status.js';
 import { ClientCommand } from '../../cli/client-command.js';
+import { typedJson } from '../../cli/output/typed-json.js';
 import { printerForFlags, TabWriter } from '../../printers/index.js';
 
 interface UserInfo {
@@ -34,11 +35,25 @@ export default class AuthWhoami extends ClientCommand {
         throw new Error('the selfsubjectreviews API is not enabled in the cluster');
       throw e;
     }
+    const u = review.status?.userInfo ?? {};
     if (flags.output) {
-      await printerForFlags({ output: flags.output }).print(review, process.stdout);
+      // A typed object to kubectl: its own metadata is empty, and JSON keeps the struct's field order.
+      const userInfo = {
+        ...(u.username ? { username: u.username } : {}),
+        ...(u.uid ? { uid: u.uid } : {}),
+        ...(u.groups?.length ? { groups: u.groups } : {}),
+        ...(u.extra && Object.keys(u.extra).length ? { extra: u.extra } : {}),
+      };
+      const typed = {
+        kind: 'SelfSubjectReview',
+        apiVersion: 'authentication.k8s.io/v1',
+        metadata: {},
+        status: { userInfo },
+      };
+      if (flags.output === 'json') this.out(typedJson(typed));
+      else await printerForFlags({ output: flags.output }).print(typed, process.stdout);
       return;
     }
-    const u = review.status?.userInfo ?? {};
     let text = '';
     const tw = new TabWriter((s) => {
       text += s;

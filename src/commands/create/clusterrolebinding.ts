@@ -28,7 +28,8 @@ export default class CreateClusterRoleBinding extends ClientCommand {
         serviceAccounts: flags.serviceaccount,
       }),
       target: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings', namespaced: false },
-      client: () => this.client(flags),
+      // --user names a subject here, not the kubeconfig user
+      client: () => this.client({ ...flags, user: undefined }),
       dryRun: flags['dry-run'],
       saveConfig: flags['save-config'],
       fieldManager: flags['field-manager'],

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { ClientCommand } from '../../cli/client-command.js';
 import { generatorFlags, generatorPrintFlags, jobObject, nameArg, runGenerator } from '../../generators/index.js';
+import { cronJobNameFrom, jobFromCronJob } from '../../generators/job-from-cronjob.js';
 
 export default class CreateJob extends ClientCommand {
   static override summary = 'Create a job with the specified name';
@@ -15,11 +16,24 @@ export default class CreateJob extends ClientCommand {
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(CreateJob);
     const args = argv as string[];
-    if (flags.from) throw new Error('create job --from is not supported yet');
-    if (!flags.image) throw new Error('either --image or --from must be specified');
     const name = nameArg(args, 'create job');
+    if (!flags.image === !flags.from) throw new Error('either --image or --from must be specified');
+    if (flags.from && args.length > 1) throw new Error('cannot specify --from and command');
+    let obj: Record<string, unknown>;
+    if (flags.from) {
+      // kubectl reads the CronJob from the server even with --dry-run=client
+      const cjName = cronJobNameFrom(flags.from);
+      const ctx = this.client(flags);
+      const cj = await ctx.rest.json<Record<string, unknown>>({
+        method: 'GET',
+        path: `/apis/batch/v1/namespaces/${encodeURIComponent(ctx.namespace)}/cronjobs/${encodeURIComponent(cjName)}`,
+      });
+      obj = jobFromCronJob(name, flags.namespace, cj);
+    } else {
+      obj = jobObject({ name, namespace: flags.namespace, image: flags.image ?? '', command: args.slice(1) });
+    }
     await runGenerator({
-      obj: jobObject({ name, namespace: flags.namespace, image: flags.image ?? '', command: args.slice(1) }),
+      obj,
       target: { group: 'batch', version: 'v1', resource: 'jobs', namespaced: true },
       client: () => this.client(flags),
       dryRun: flags['dry-run'],

@@ -1,7 +1,7 @@
-import { ClientCommand } from '../../cli/client-command.js';
-import { generatorFlags, generatorPrintFlags, nameArg, namespaceObject, runGenerator } from '../../generators/index.js';
+import { GeneratorCommand } from '../../cli/generator-command.js';
+import { generatorFlags, nameArg, namespaceObject } from '../../generators/index.js';
 
-export default class CreateNamespace extends ClientCommand {
+export default class CreateNamespace extends GeneratorCommand {
   static override summary = 'Create a namespace with the specified name';
   static override aliases = ['create:ns'];
   static override examples = ['kctl create namespace my-namespace'];
@@ -11,15 +11,11 @@ export default class CreateNamespace extends ClientCommand {
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(CreateNamespace);
     const name = nameArg(argv as string[], 'create namespace');
-    await runGenerator({
-      obj: namespaceObject(name),
-      target: { group: '', version: 'v1', resource: 'namespaces', namespaced: false },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      out: process.stdout,
+    await this.generate(flags, namespaceObject(name), {
+      group: '',
+      version: 'v1',
+      resource: 'namespaces',
+      namespaced: false,
     });
   }
 }

@@ -1,13 +1,7 @@
-import { ClientCommand } from '../../cli/client-command.js';
-import {
-  generatorFlags,
-  generatorPrintFlags,
-  nameArg,
-  runGenerator,
-  serviceAccountObject,
-} from '../../generators/index.js';
+import { GeneratorCommand } from '../../cli/generator-command.js';
+import { generatorFlags, nameArg, serviceAccountObject } from '../../generators/index.js';
 
-export default class CreateServiceAccount extends ClientCommand {
+export default class CreateServiceAccount extends GeneratorCommand {
   static override summary = 'Create a service account with the specified name';
   static override aliases = ['create:sa'];
   static override examples = ['kctl create serviceaccount my-service-account'];
@@ -17,15 +11,11 @@ export default class CreateServiceAccount extends ClientCommand {
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(CreateServiceAccount);
     const name = nameArg(argv as string[], 'create serviceaccount');
-    await runGenerator({
-      obj: serviceAccountObject(name, flags.namespace),
-      target: { group: '', version: 'v1', resource: 'serviceaccounts', namespaced: true },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      out: process.stdout,
+    await this.generate(flags, serviceAccountObject(name, flags.namespace), {
+      group: '',
+      version: 'v1',
+      resource: 'serviceaccounts',
+      namespaced: true,
     });
   }
 }

@@ -89,18 +89,28 @@ export function loadOrCreateBootstrapToken(dataDir: string): BootstrapToken {
  * (`system:bootstrap:<id>`, group `system:bootstrappers`); a wrong token is an error
  * (kube answers 401 rather than falling through to anonymous).
  */
-export function tokenAuthenticator(token: BootstrapToken): Authenticator {
+/**
+ * The user a bearer token stands for, or undefined for an unknown token (compared in constant
+ * time). Shared by request authentication and TokenReview, so both accept the same tokens.
+ */
+export function bootstrapTokenUser(token: BootstrapToken): (bearer: string) => UserInfo | undefined {
   const want = Buffer.from(tokenString(token));
+  return (bearer) => {
+    const got = Buffer.from(bearer);
+    if (got.length !== want.length || !timingSafeEqual(got, want)) return undefined;
+    return { name: `system:bootstrap:${token.id}`, groups: ['system:bootstrappers', SYSTEM_AUTHENTICATED] };
+  };
+}
+
+export function tokenAuthenticator(token: BootstrapToken): Authenticator {
+  const lookup = bootstrapTokenUser(token);
   return (req) => {
     const h = first(req.headers.authorization);
     if (!h) return undefined;
     const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
     if (!m?.[1]) return undefined;
-    const got = Buffer.from(m[1]);
-    if (got.length !== want.length || !timingSafeEqual(got, want)) return { error: 'invalid bearer token' };
-    return {
-      user: { name: `system:bootstrap:${token.id}`, groups: ['system:bootstrappers', SYSTEM_AUTHENTICATED] },
-    };
+    const user = lookup(m[1]);
+    return user ? { user } : { error: 'invalid bearer token' };
   };
 }
 

@@ -5,11 +5,9 @@
  */
 import { isAlreadyExists, isForbidden, isNotFound } from '../../api/status.js';
 import type { KubeObject } from '../apis/types.js';
-import type { ServerRegistry } from '../registry/registry.js';
 import type { RegistryEvent } from '../registry/registry-events.js';
 import { SYSTEM_CONTEXT } from '../registry/system-context.js';
-import type { Controller, ControllerOptions } from './types.js';
-import { WorkQueue } from './work-queue.js';
+import { NamespaceQueueController } from './namespace-queue-controller.js';
 
 export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';
 export const ROOT_CA_DESCRIPTION =
@@ -20,39 +18,27 @@ const write = { dryRun: false, fieldValidation: 'Ignore' as const, fieldManager:
 const isActive = (ns: KubeObject | undefined): boolean =>
   !!ns && !ns.metadata?.deletionTimestamp && (ns.status as { phase?: string } | undefined)?.phase !== 'Terminating';
 
-export class NamespaceDefaultsController implements Controller {
+export class NamespaceDefaultsController extends NamespaceQueueController {
   readonly name = 'namespace-defaults';
-  private readonly queue = new WorkQueue<string>((ns) => this.sync(ns));
-  private unsubscribe?: () => void;
 
-  constructor(
-    private readonly registry: ServerRegistry,
-    private readonly opts: ControllerOptions,
-  ) {}
-
-  async start(): Promise<void> {
-    this.unsubscribe = this.registry.events.subscribe((e) => this.onEvent(e));
-    const namespaces = this.registry.storeFor('', 'namespaces');
-    if (!namespaces) return;
-    const list = await namespaces.list(SYSTEM_CONTEXT(), {});
-    for (const ns of list.items) if (isActive(ns)) this.queue.add(ns.metadata?.name ?? '', ns.metadata?.name ?? '');
+  protected wantsAtStart(ns: KubeObject): boolean {
+    return isActive(ns);
   }
 
-  private onEvent(e: RegistryEvent): void {
+  protected onEvent(e: RegistryEvent): void {
     const { group, resource } = e.kind;
     const meta = e.object.metadata ?? {};
-    if (group === '' && resource === 'namespaces' && e.type === 'ADDED')
-      this.queue.add(meta.name ?? '', meta.name ?? '');
+    if (group === '' && resource === 'namespaces' && e.type === 'ADDED') this.enqueue(meta.name ?? '');
     if (e.type !== 'DELETED' || group !== '') return;
     if (
       (resource === 'serviceaccounts' && meta.name === 'default') ||
       (resource === 'configmaps' && meta.name === ROOT_CA_CONFIGMAP)
     ) {
-      this.queue.add(meta.namespace ?? '', meta.namespace ?? '');
+      this.enqueue(meta.namespace ?? '');
     }
   }
 
-  private async sync(namespace: string): Promise<undefined> {
+  protected async sync(namespace: string): Promise<undefined> {
     const ns = await this.registry.lookup.get('', 'namespaces', '', namespace);
     if (!isActive(ns)) return undefined;
     await this.ensure('serviceaccounts', namespace, {
@@ -85,18 +71,5 @@ export class NamespaceDefaultsController implements Controller {
       // The namespace went away or started terminating meanwhile, or someone else created it.
       if (!isAlreadyExists(e) && !isForbidden(e) && !isNotFound(e)) throw e;
     }
-  }
-
-  async stop(): Promise<void> {
-    this.unsubscribe?.();
-    this.queue.stop();
-  }
-
-  idle(): Promise<void> {
-    return this.queue.idle();
-  }
-
-  busy(): boolean {
-    return this.queue.busy;
   }
 }

@@ -9,11 +9,9 @@ import { isConflict, isNotFound, qualifiedResource } from '../../api/status.js';
 import type { KubeObject } from '../apis/types.js';
 import type { GenericStore } from '../registry/generic-store.js';
 import { rfc3339 } from '../registry/object-meta.js';
-import type { ServerRegistry } from '../registry/registry.js';
 import type { RegistryEvent } from '../registry/registry-events.js';
 import { SYSTEM_CONTEXT } from '../registry/system-context.js';
-import type { Controller, ControllerOptions } from './types.js';
-import { WorkQueue } from './work-queue.js';
+import { NamespaceQueueController } from './namespace-queue-controller.js';
 
 export const KUBERNETES_FINALIZER = 'kubernetes';
 const MAX_RETRY_MS = 5000;
@@ -92,30 +90,15 @@ export function deletionConditions(remaining: Map<string, number>, finalizers: M
   return conds;
 }
 
-export class NamespaceLifecycleController implements Controller {
+export class NamespaceLifecycleController extends NamespaceQueueController {
   readonly name = 'namespace-lifecycle';
   private readonly attempts = new Map<string, number>();
-  private readonly queue = new WorkQueue<string>((ns) => this.sync(ns));
-  private unsubscribe?: () => void;
 
-  constructor(
-    private readonly registry: ServerRegistry,
-    private readonly opts: ControllerOptions,
-  ) {}
-
-  async start(): Promise<void> {
-    this.unsubscribe = this.registry.events.subscribe((e) => this.onEvent(e));
-    const store = this.registry.storeFor('', 'namespaces');
-    if (!store) return;
-    const list = await store.list(SYSTEM_CONTEXT(), {});
-    for (const ns of list.items) if (ns.metadata?.deletionTimestamp) this.enqueue(ns.metadata.name ?? '');
+  protected wantsAtStart(ns: KubeObject): boolean {
+    return !!ns.metadata?.deletionTimestamp;
   }
 
-  private enqueue(name: string): void {
-    this.queue.add(name, name);
-  }
-
-  private onEvent(e: RegistryEvent): void {
+  protected onEvent(e: RegistryEvent): void {
     const meta = e.object.metadata ?? {};
     if (e.kind.group === '' && e.kind.resource === 'namespaces') {
       if (e.type !== 'DELETED' && meta.deletionTimestamp) this.enqueue(meta.name ?? '');
@@ -141,7 +124,7 @@ export class NamespaceLifecycleController implements Controller {
     return out;
   }
 
-  private async sync(name: string): Promise<number | undefined> {
+  protected async sync(name: string): Promise<number | undefined> {
     const ns = await this.registry.lookup.get('', 'namespaces', '', name);
     if (!ns?.metadata?.deletionTimestamp || !specFinalizers(ns).includes(KUBERNETES_FINALIZER)) {
       this.attempts.delete(name);
@@ -213,18 +196,5 @@ export class NamespaceLifecycleController implements Controller {
     } catch (e) {
       if (!isNotFound(e)) throw e;
     }
-  }
-
-  async stop(): Promise<void> {
-    this.unsubscribe?.();
-    this.queue.stop();
-  }
-
-  idle(): Promise<void> {
-    return this.queue.idle();
-  }
-
-  busy(): boolean {
-    return this.queue.busy;
   }
 }

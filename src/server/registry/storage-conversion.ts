@@ -46,10 +46,7 @@ const CONVERSIONS = new Map<string, StorageConversion>([
       fromStorage: (o) => convertHPA({ ...o, apiVersion: 'autoscaling/v2' }, 'v1'),
     },
   ],
-  [
-    gvr('events.k8s.io', 'v1', 'events'),
-    { storageVersion: 'v1', toStorage: eventToCore, fromStorage: eventFromCore },
-  ],
+  [gvr('events.k8s.io', 'v1', 'events'), { storageVersion: 'v1', toStorage: eventToCore, fromStorage: eventFromCore }],
 ]);
 
 /** The conversion of a served kind, or undefined when it is stored as served. */
@@ -70,7 +67,8 @@ export function convertingStorage(inner: Storage, conv: StorageConversion): Stor
   const fromMaybe = (o: StoredObject | undefined) => (o ? from(o) : o);
   const pred = (p?: (o: StoredObject) => boolean) => (p ? (o: StoredObject) => p(from(o)) : undefined);
   return {
-    create: async (key: string, obj: StoredObject, opts?: CreateOptions) => from(await inner.create(key, to(obj), opts)),
+    create: async (key: string, obj: StoredObject, opts?: CreateOptions) =>
+      from(await inner.create(key, to(obj), opts)),
     get: async (key: string, opts?: GetOptions) => fromMaybe(await inner.get(key, opts)),
     async getList(key: string, opts: ListOptions): Promise<ListResult> {
       const { predicate, ...rest } = opts;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StatusError } from '../../../src/api/status.js';
 import { builtinSeeds } from '../../../src/server/apis/seeds.js';
-import { seedCatalogObjects } from '../../../src/server/controllers/seed.js';
 import type { KubeObject } from '../../../src/server/apis/types.js';
+import { seedCatalogObjects } from '../../../src/server/controllers/seed.js';
 import { ctx, type Fixture, openRegistry, write } from './registry-fixture.js';
 
 let f: Fixture;
@@ -93,7 +93,9 @@ describe('review kinds', () => {
 
   it('rejects an invalid review with the kind validation', async () => {
     const s = store('authentication.k8s.io', 'v1', 'tokenreviews');
-    const e = await failure(s.create(ctx(''), { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: {} }, write()));
+    const e = await failure(
+      s.create(ctx(''), { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: {} }, write()),
+    );
     expect(e.status.code).toBe(422);
     expect(e.status.message).toContain('spec.token: Required value');
   });
@@ -108,7 +110,12 @@ describe('review kinds', () => {
     const pods = store('', 'v1', 'pods');
     await pods.create(
       ctx(),
-      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bind-me' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } },
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'bind-me' },
+        spec: { containers: [{ name: 'c', image: 'nginx' }] },
+      },
       write(),
     );
     const b = store('', 'v1', 'bindings');
@@ -151,6 +158,40 @@ describe('cross-version storage', () => {
     const patched = await v1.patch(ctx(), 'web', 'merge', { spec: { maxReplicas: 9 } }, write());
     expect((patched.spec as { maxReplicas: number }).maxReplicas).toBe(9);
     expect(((await v2.get(ctx(), 'web')).spec as { maxReplicas: number }).maxReplicas).toBe(9);
+  });
+
+  it('converts watch events of the v1 store', async () => {
+    const v1 = store('autoscaling', 'v1', 'horizontalpodautoscalers');
+    const v2 = store('autoscaling', 'v2', 'horizontalpodautoscalers');
+    const ac = new AbortController();
+    const start = (await v1.list(ctx(), {})).metadata.resourceVersion;
+    const seen: KubeObject[] = [];
+    const watching = (async () => {
+      for await (const ev of v1.watch(ctx(), { resourceVersion: start, signal: ac.signal })) {
+        seen.push(ev.object);
+        ac.abort();
+      }
+    })();
+    const v2Obj = { ...hpaV1('watched') };
+    await v2.create(
+      ctx(),
+      {
+        apiVersion: 'autoscaling/v2',
+        kind: 'HorizontalPodAutoscaler',
+        metadata: v2Obj.metadata,
+        spec: {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
+          maxReplicas: 4,
+          metrics: [
+            { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } },
+          ],
+        },
+      },
+      write(),
+    );
+    await watching;
+    expect(seen[0]?.apiVersion).toBe('autoscaling/v1');
+    expect((seen[0]?.spec as Record<string, unknown> | undefined)?.targetCPUUtilizationPercentage).toBe(50);
   });
 
   it('serves events.k8s.io events from the core events', async () => {

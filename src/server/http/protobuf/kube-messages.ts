@@ -262,6 +262,39 @@ export const MESSAGES: Record<string, MessageDesc> = {
     1: { name: 'limits', type: { map: 'quantity' } },
     2: { name: 'requests', type: { map: 'quantity' } },
   },
+  // authorization.k8s.io/v1 and authentication.k8s.io/v1: what `kubectl auth can-i|whoami` send.
+  SelfSubjectAccessReview: {
+    1: { name: 'metadata', type: msg('ObjectMeta') },
+    2: { name: 'spec', type: msg('SelfSubjectAccessReviewSpec') },
+    3: 'ignore', // status: filled by the server
+  },
+  SelfSubjectAccessReviewSpec: {
+    1: { name: 'resourceAttributes', type: msg('ResourceAttributes') },
+    2: { name: 'nonResourceAttributes', type: msg('NonResourceAttributes') },
+  },
+  ResourceAttributes: {
+    1: { name: 'namespace', type: 'string' },
+    2: { name: 'verb', type: 'string' },
+    3: { name: 'group', type: 'string' },
+    4: { name: 'version', type: 'string' },
+    5: { name: 'resource', type: 'string' },
+    6: { name: 'subresource', type: 'string' },
+    7: { name: 'name', type: 'string' },
+  },
+  NonResourceAttributes: {
+    1: { name: 'path', type: 'string' },
+    2: { name: 'verb', type: 'string' },
+  },
+  SelfSubjectRulesReview: {
+    1: { name: 'metadata', type: msg('ObjectMeta') },
+    2: { name: 'spec', type: msg('SelfSubjectRulesReviewSpec') },
+    3: 'ignore',
+  },
+  SelfSubjectRulesReviewSpec: { 1: { name: 'namespace', type: 'string' } },
+  SelfSubjectReview: {
+    1: { name: 'metadata', type: msg('ObjectMeta') },
+    2: 'ignore', // status: filled by the server
+  },
 };
 
 /** The message of each kind (`apiVersion/kind`) that can be read from protobuf. */
@@ -274,4 +307,7 @@ export const KIND_MESSAGES: Record<string, string> = {
   'apps/v1/Deployment': 'Deployment',
   'batch/v1/Job': 'Job',
   'batch/v1/CronJob': 'CronJob',
+  'authorization.k8s.io/v1/SelfSubjectAccessReview': 'SelfSubjectAccessReview',
+  'authorization.k8s.io/v1/SelfSubjectRulesReview': 'SelfSubjectRulesReview',
+  'authentication.k8s.io/v1/SelfSubjectReview': 'SelfSubjectReview',
 };
