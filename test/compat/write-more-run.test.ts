@@ -1,4 +1,4 @@
-/** `run` (the pod generator) against `kctl serve`: lines, dry-run output and objects, kctl vs kubectl. */
+/** `run` (the pod generator) and `autoscale` against `kctl serve`: lines, dry-run output and objects, kctl vs kubectl. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NS, normalise, type Scenario, startScenario } from '../apply/compat-scenario.js';
 import { runKctlInProcess } from './parity-support.js';
@@ -7,6 +7,7 @@ let s: Scenario;
 
 beforeAll(async () => {
   s = await startScenario();
+  await s.setup(['create', 'deployment', 'web', '--image=nginx']);
 }, 120_000);
 
 afterAll(async () => {
@@ -101,5 +102,45 @@ describe('run on the server', () => {
     await s.step(ns(['run', 'p1', '--image=nginx']), { namespaced: false });
     await s.step(ns(['run', 'p3', '--image=nginx', '--dry-run=server', '-o', 'name']), { namespaced: false });
     await samePods();
+  });
+});
+
+describe('autoscale', () => {
+  // kubectl POSTs HPAs with its protobuf client, which serve refuses: only client dry runs compare
+  const cases: string[][] = [
+    ['autoscale', 'deployment', 'web', '--max=5'],
+    ['autoscale', 'deploy/web', '--min=2', '--max=5', '--cpu=80%', '--memory=200Mi', '--name=h'],
+    ['autoscale', 'deploy/web', '--max=3', '--cpu-percent=70', '--min=0'],
+    ['autoscale', 'deploy/web', '--max=3', '--cpu=500m', '--memory=60%'],
+    ['autoscale', 'deploy/web', '--max=3', '--cpu=5'],
+    ['autoscale', 'deploy/web', '--max=0'],
+    ['autoscale', 'deploy/web', '--max=1', '--min=2'],
+    ['autoscale', 'deploy/nope', '--max=2'],
+  ];
+  for (const c of cases) {
+    for (const o of ['yaml', 'json', 'name']) {
+      it(`${c.join(' ')} -o ${o}`, async () => {
+        await s.step([...c, '--dry-run=client', '-o', o]);
+      });
+    }
+  }
+  it('creates an HPA on the server', async () => {
+    const got = await s.p.kctl(['autoscale', 'deploy/web', '--max=4', '--cpu=50%', '-n', NS.kctl]);
+    expect(got.stdout).toBe('horizontalpodautoscaler.autoscaling/web autoscaled\n');
+    const gen = await s.p.kubectl([
+      'autoscale',
+      'deploy/web',
+      '--max=4',
+      '--cpu=50%',
+      '--dry-run=client',
+      '-o',
+      'json',
+      '-n',
+      NS.kubectl,
+    ]);
+    const hpa = await s.p.kubectl(['get', 'hpa', 'web', '-n', NS.kctl, '-o', 'json']);
+    expect((JSON.parse(hpa.stdout) as { spec: unknown }).spec).toEqual(
+      (JSON.parse(gen.stdout) as { spec: unknown }).spec,
+    );
   });
 });

@@ -54,16 +54,17 @@ async function ensure(
  */
 export async function seedCatalogObjects(registry: ServerRegistry): Promise<SeedFailure[]> {
   const failures: SeedFailure[] = [];
-  for (const group of builtinSeeds()) {
-    for (const obj of group.objects) {
-      try {
-        await ensure(registry, group.group, group.resource, obj);
-      } catch (error) {
+  // Independent objects, written concurrently: the store groups concurrent writes into one
+  // durable transaction, so a first start pays a few fsyncs instead of one per object.
+  const writes = builtinSeeds().flatMap((group) =>
+    group.objects.map((obj) =>
+      ensure(registry, group.group, group.resource, obj).catch((error: unknown) => {
         // One bad seed must not keep the server from starting; callers and tests see the list.
         failures.push({ resource: group.resource, name: obj.metadata?.name ?? '', error });
-      }
-    }
-  }
+      }),
+    ),
+  );
+  await Promise.all(writes);
   return failures;
 }
 
@@ -75,9 +76,11 @@ export interface SeedFailure {
 }
 
 export async function seedCluster(registry: ServerRegistry, opts: ControllerOptions): Promise<void> {
-  for (const name of SYSTEM_NAMESPACES) {
-    await ensure(registry, '', 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-  }
+  await Promise.all(
+    SYSTEM_NAMESPACES.map((name) =>
+      ensure(registry, '', 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }),
+    ),
+  );
   await seedCatalogObjects(registry);
   const ip = registry.allocations.ips.firstAddress();
   const address = opts.advertiseAddress ?? '127.0.0.1';
