@@ -52,6 +52,11 @@ export default class Autoscale extends ClientCommand {
 
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(Autoscale);
+    if (flags['cpu-percent'] !== -1) {
+      process.stderr.write(
+        "Flag --cpu-percent has been deprecated, Use --cpu with percentage or resource quantity format (e.g., '70%' for utilization or '500m' for milliCPU).\n",
+      );
+    }
     validateHpa({ min: flags.min, max: flags.max, cpuPercent: flags['cpu-percent'], cpu: flags.cpu });
     const dryRun = parseDryRun(flags['dry-run']);
     const ctx = this.client(flags);
@@ -63,7 +68,7 @@ export default class Autoscale extends ClientCommand {
       recursive: flags.recursive,
       namespace: ctx.namespace,
       continueOnError: true,
-      requireObject: false,
+      requireObject: true,
     });
     if (result.err) throw result.err;
     const { infos, errors } = await result.settle();
@@ -76,6 +81,7 @@ export default class Autoscale extends ClientCommand {
       const apiVersion = m.gvk.group ? `${m.gvk.group}/${m.gvk.version}` : m.gvk.version;
       let hpa = hpaObject({
         name: flags.name,
+        namespace: info.namespace,
         targetName: info.name,
         targetApiVersion: apiVersion,
         targetKind: m.gvk.kind,

@@ -1,12 +1,14 @@
 /**
  * `kubectl autoscale`: an autoscaling/v2 HorizontalPodAutoscaler for a scalable object, built
  * the way kubectl 1.35 builds it (--min only when > 0; --cpu-percent, --cpu and --memory each add
- * a Resource metric; `N%` is a Utilization target, anything else an absolute Value).
+ * a Resource metric; `N%` is a Utilization target, anything else an AverageValue).
  */
 
 export interface HpaOptions {
   /** HPA name; defaults to the target's name. */
   name?: string;
+  /** The target's namespace, printed in the HPA's metadata. */
+  namespace?: string;
   targetName: string;
   targetApiVersion: string;
   targetKind: string;
@@ -40,9 +42,9 @@ function metricTarget(input: string, resource: 'cpu' | 'memory'): Record<string,
   const unit = m[2]!;
   if (unit === '%') return { type: 'Utilization', averageUtilization: value };
   if ((unit === 'm' && resource === 'cpu') || ['M', 'Mi', 'Gi', 'Ki'].includes(unit)) {
-    return { type: 'Value', value: input };
+    return { type: 'AverageValue', averageValue: input };
   }
-  return { type: 'Value', value: resource === 'cpu' ? `${value}m` : `${value}Mi` };
+  return { type: 'AverageValue', averageValue: resource === 'cpu' ? `${value}m` : `${value}Mi` };
 }
 
 export function hpaObject(o: HpaOptions): Record<string, unknown> {
@@ -56,8 +58,8 @@ export function hpaObject(o: HpaOptions): Record<string, unknown> {
   }
   if (o.cpu) metrics.push(resourceMetric('cpu', metricTarget(o.cpu, 'cpu')));
   if (o.memory) metrics.push(resourceMetric('memory', metricTarget(o.memory, 'memory')));
-  // kubectl leaves the namespace unset: the create call's path carries it
   const metadata: Record<string, unknown> = { name: o.name || o.targetName };
+  if (o.namespace) metadata.namespace = o.namespace;
   const spec: Record<string, unknown> = {
     scaleTargetRef: { kind: o.targetKind, name: o.targetName, apiVersion: o.targetApiVersion },
   };
