@@ -9,6 +9,7 @@
  * store's revision, like kube's consistent-list-from-cache.
  */
 import { decodeObject, parseResourceVersion } from '../codec.js';
+import { encodeContinue } from '../continue-token.js';
 import { StorageError, tooLargeResourceVersion, tooOldResourceVersion } from '../errors.js';
 import type {
   CreateOptions,
@@ -28,6 +29,7 @@ import { prefixEnd } from '../mvcc/types.js';
 import type { KvWatcher } from '../mvcc/watch-hub.js';
 import { bookmarkEvent, errorEvent } from '../store-watch.js';
 import { CacheWatcher, ParsedEvent } from './cache-watcher.js';
+import { DecodedObjects } from './decoded-objects.js';
 import { type CachedValue, WatchCache } from './watch-cache.js';
 
 export interface CacherOptions {
@@ -47,6 +49,7 @@ export class Cacher implements Storage {
   readonly prefix: string;
   private readonly end: string;
   private readonly cache: WatchCache;
+  private readonly decoded = new DecodedObjects();
   private readonly watchers = new Set<CacheWatcher>();
   private kvWatch: KvWatcher | undefined;
   private readonly abort = new AbortController();
@@ -73,6 +76,7 @@ export class Cacher implements Storage {
   /** List at the head, then watch from the next revision; restarts the same way after a failure. */
   private start(): void {
     const r = this.kv.range(this.prefix, { end: this.end });
+    this.decoded.clear();
     this.cache.reset(
       r.kvs.map((kv): [string, CachedValue] => [kv.key, { value: kv.value, rev: kv.modRevision }]),
       r.revision,
@@ -87,6 +91,7 @@ export class Cacher implements Storage {
       for await (const resp of w) {
         for (const e of resp.events) {
           const ev = this.cache.apply(e.kv.key, e.kv.modRevision, e.type === 'PUT' ? e.kv.value : undefined);
+          if (e.type !== 'PUT') this.decoded.forget(e.kv.key);
           if (ev) this.dispatch(new ParsedEvent(ev));
         }
         if (resp.revision > this.cache.rev) this.cache.rev = resp.revision;
@@ -177,11 +182,19 @@ export class Cacher implements Storage {
     return decodeObject(v.value, v.rev);
   }
 
+  /**
+   * Lists from the cache when kube's cacher would: resourceVersion "0" (limit ignored, as kube
+   * does), not-older-than reads without paging, and consistent reads (resourceVersion unset) with
+   * or without a limit; a first page gets a continue token at the cache's revision that the store
+   * continues from (kube's list-from-cache snapshots). Exact and continued reads go to storage.
+   * Items are shared frozen objects (see DecodedObjects).
+   */
   async getList(key: string, opts: ListOptions): Promise<ListResult> {
     const match = opts.resourceVersionMatch ?? '';
     const paged = !!opts.continue || (opts.limit ?? 0) > 0;
     const rvSet = opts.resourceVersion !== undefined && opts.resourceVersion !== '';
-    const fromCache = this.owns(key) && match !== 'Exact' && !opts.continue && (opts.resourceVersion === '0' || !paged);
+    const fromCache =
+      this.owns(key) && match !== 'Exact' && !opts.continue && (opts.resourceVersion === '0' || !paged || !rvSet);
     if (!fromCache) return this.storage.getList(key, opts);
     let minRev = rvSet ? this.parseRv(key, opts.resourceVersion) : 0;
     // Unset resourceVersion = consistent: the cache must catch up with the store's head.
@@ -190,17 +203,29 @@ export class Cacher implements Storage {
     const { start, end } = this.rangeOf(key, opts.recursive);
     const items: StoredObject[] = [];
     const rev = this.cache.rev;
+    const pred = opts.predicate;
     if (end === undefined) {
       const v = this.cache.get(start);
       if (v) {
-        const o = decodeObject(v.value, v.rev);
-        if (!opts.predicate || opts.predicate(o)) items.push(o);
+        const o = this.decoded.get(start, v);
+        if (!pred || pred(o)) items.push(o);
       }
-    } else {
-      for (const [, v] of this.cache.range(start, end)) {
-        const o = decodeObject(v.value, v.rev);
-        if (!opts.predicate || opts.predicate(o)) items.push(o);
+      return { items, resourceVersion: String(rev) };
+    }
+    const limit = !rvSet && opts.recursive ? (opts.limit ?? 0) : 0;
+    let lastKey = '';
+    let examined = 0;
+    for (const [k, v] of this.cache.range(start, end)) {
+      if (limit > 0 && items.length >= limit) {
+        const out: ListResult = { items, resourceVersion: String(rev) };
+        out.continue = encodeContinue(`${lastKey}\x00`, start, rev);
+        if (!pred) out.remainingItemCount = this.cache.countRange(start, end) - examined;
+        return out;
       }
+      lastKey = k;
+      examined++;
+      const o = this.decoded.get(k, v);
+      if (!pred || pred(o)) items.push(o);
     }
     return { items, resourceVersion: String(rev) };
   }

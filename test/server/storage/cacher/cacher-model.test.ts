@@ -26,6 +26,25 @@ async function drain(it: AsyncIterator<WatchEvent>, until: (e: WatchEvent) => bo
   }
 }
 
+type Lister = Pick<ReturnType<typeof createCacher>, 'getList'>;
+
+/** Every page of a consistent paged list, following continue tokens. */
+async function walkPages(s: Lister, limit: number, predicate?: (o: StoredObject) => boolean): Promise<unknown[]> {
+  const pages: unknown[] = [];
+  let token: string | undefined;
+  do {
+    const r = await s.getList('/registry/pods', {
+      recursive: true,
+      limit,
+      ...(token ? { continue: token } : {}),
+      ...(predicate ? { predicate } : {}),
+    });
+    pages.push(r);
+    token = r.continue;
+  } while (token);
+  return pages;
+}
+
 describe('Cacher against the store', () => {
   it('streams, replays and lists exactly what the store has', async () => {
     await fc.assert(
@@ -70,6 +89,13 @@ describe('Cacher against the store', () => {
           const stored = await storage.getList('/registry/pods', { recursive: true });
           expect(cached.items).toEqual(stored.items);
           expect(await cacher.count('/registry/pods')).toBe(stored.items.length);
+          // Consistent paged lists: the cacher's first page (and the store's continuation) walk
+          // the same pages, tokens and remaining counts as paging the store alone.
+          for (const limit of [1, 2, 3]) {
+            for (const predicate of [undefined, pred]) {
+              expect(await walkPages(cacher, limit, predicate)).toEqual(await walkPages(storage, limit, predicate));
+            }
+          }
         } finally {
           ac.abort();
           cacher.stop();

@@ -194,3 +194,28 @@ describe('Cacher', () => {
     ac.abort();
   });
 });
+
+describe('Cacher list items', () => {
+  it('are shared frozen objects, re-parsed only when the key changes', async () => {
+    const { storage, kv, close } = await openStorage({ compactionIntervalMs: 0 });
+    const cacher = createCacher(storage, kv, '/registry/configmaps/');
+    try {
+      await cacher.create('/registry/configmaps/ns/a', { metadata: { name: 'a' }, data: { k: 'v' } });
+      const first = (await cacher.getList('/registry/configmaps', { recursive: true })).items[0];
+      const again = (await cacher.getList('/registry/configmaps', { recursive: true })).items[0];
+      expect(again).toBe(first);
+      expect(Object.isFrozen(first?.metadata)).toBe(true);
+      expect(() => {
+        (first?.data as Record<string, string>).k = 'changed';
+      }).toThrow(TypeError);
+      await cacher.guaranteedUpdate('/registry/configmaps/ns/a', (c) => ({ ...c, data: { k: 'w' } }));
+      const updated = (await cacher.getList('/registry/configmaps', { recursive: true })).items[0];
+      expect(updated).not.toBe(first);
+      expect(updated?.data).toEqual({ k: 'w' });
+      expect(Number(updated?.metadata?.resourceVersion)).toBeGreaterThan(Number(first?.metadata?.resourceVersion));
+    } finally {
+      cacher.stop();
+      await close();
+    }
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Parsed, frozen copies of recently listed cache entries. The watch cache keeps objects as JSON
+ * text (150k objects cost their bytes, not object graphs); a list used to parse every item on
+ * every request, which dominated LIST time. Entries are keyed by storage key and valid for one
+ * revision; the total is bounded by the JSON bytes they came from (a parsed graph costs a few
+ * times that), evicting the least recently used.
+ *
+ * Objects handed out are deep-frozen and shared between requests: callers must copy before they
+ * change anything (a write to a frozen object throws in module code, so a mistake fails loudly).
+ */
+import { decodeObject } from '../codec.js';
+import type { StoredObject } from '../interface.js';
+import type { CachedValue } from './watch-cache.js';
+
+interface Entry {
+  rev: number;
+  obj: StoredObject;
+  bytes: number;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+export class DecodedObjects {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+
+  /** `maxBytes`: budget in source JSON bytes (default 32 MiB). */
+  constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
+
+  /** The object of `key` at `v.rev` (resourceVersion set), parsed at most once per revision. */
+  get(key: string, v: CachedValue): StoredObject {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      if (hit.rev === v.rev) {
+        this.entries.set(key, hit); // most recently used goes last
+        return hit.obj;
+      }
+      this.bytes -= hit.bytes;
+    }
+    const obj = deepFreeze(decodeObject(v.value, v.rev));
+    const bytes = v.value.length;
+    if (bytes * 4 <= this.maxBytes) {
+      this.entries.set(key, { rev: v.rev, obj, bytes });
+      this.bytes += bytes;
+      for (const [k, e] of this.entries) {
+        if (this.bytes <= this.maxBytes) break;
+        this.entries.delete(k);
+        this.bytes -= e.bytes;
+      }
+    }
+    return obj;
+  }
+
+  /** Drops `key` (deleted from the cache). */
+  forget(key: string): void {
+    const hit = this.entries.get(key);
+    if (!hit) return;
+    this.entries.delete(key);
+    this.bytes -= hit.bytes;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+}
