@@ -5,6 +5,7 @@
  */
 import type { UserLookup } from './apis/authentication/reviews.js';
 import type { Catalog } from './apis/catalog.js';
+import type { ServiceAccountTokens } from './auth/service-account-tokens.js';
 import type { ControllerOptions } from './controllers/types.js';
 import { createRegistry } from './registry/registry.js';
 import type { Registry } from './registry/types.js';
@@ -37,6 +38,8 @@ export interface OpenRegistryOptions {
   snapshot?: StoreSnapshot;
   /** Who a bearer token is, for TokenReview (the same tokens request authentication accepts). */
   tokenLookup?: UserLookup;
+  /** Signs service account tokens (`serviceaccounts/<name>/token`). */
+  serviceAccountTokens?: ServiceAccountTokens;
 }
 
 export async function openRegistry(opts: OpenRegistryOptions): Promise<RegistryRuntime> {
@@ -55,6 +58,7 @@ export async function openRegistry(opts: OpenRegistryOptions): Promise<RegistryR
       kv: opened.kv,
       controllers,
       ...(opts.tokenLookup ? { tokenLookup: opts.tokenLookup } : {}),
+      ...(opts.serviceAccountTokens ? { serviceAccountTokens: opts.serviceAccountTokens } : {}),
     });
     return {
       registry,

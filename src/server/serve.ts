@@ -16,6 +16,7 @@ import { versionInfo } from '../version-info.js';
 import type { Catalog } from './apis/catalog.js';
 import {
   type Authenticator,
+  anyToken,
   bootstrapTokenUser,
   loadOrCreateBootstrapToken,
   tokenAuthenticator,
@@ -23,6 +24,7 @@ import {
   unionAuthenticator,
   x509Authenticator,
 } from './auth/authenticator.js';
+import { ServiceAccountTokens } from './auth/service-account-tokens.js';
 import { loadOrCreatePki } from './certs/cert-store.js';
 import type { ControllerOptions } from './controllers/types.js';
 import type { Faults } from './faults/fault-injector.js';
@@ -164,6 +166,8 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
   try {
     const pki = await loadOrCreatePki(dataDir, address);
     const token = loadOrCreateBootstrapToken(dataDir);
+    const saTokens = ServiceAccountTokens.loadOrCreate(dataDir);
+    const tokenUser = anyToken(bootstrapTokenUser(token), (t) => saTokens.authenticate(t));
     // Loaded on demand: a caller with its own catalog does not pay for the built-in one.
     const catalog = opts.catalog ?? (await import('./apis/catalog.js')).builtinCatalog();
     const controllers: ControllerOptions = { caPem: pki.ca.certPem, advertiseAddress: address };
@@ -173,7 +177,8 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       storage: opts.storage ?? 'sqlite',
       controllers,
       snapshot: opts.snapshot,
-      tokenLookup: bootstrapTokenUser(token),
+      tokenLookup: tokenUser,
+      serviceAccountTokens: saTokens,
     });
     cleanups.push(() => runtime.close());
 
@@ -188,7 +193,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       kubeVersion: versionInfo().gitVersion,
     });
     const handler = buildHandlerChain(router, {
-      authenticator: unionAuthenticator([x509Authenticator(), tokenAuthenticator(token)]),
+      authenticator: unionAuthenticator([x509Authenticator(), tokenAuthenticator(tokenUser)]),
       requestTimeoutMs: opts.requestTimeoutMs,
       maxRequestsInflight: opts.maxRequestsInflight,
       maxMutatingRequestsInflight: opts.maxMutatingRequestsInflight,

@@ -66,7 +66,7 @@ export interface StrategyContext {
   /** The request's namespace ('' for cluster-scoped). */
   namespace: string;
   /** The authenticated user, for hooks that record it (e.g. CSR username). */
-  user?: { name: string; groups: string[]; uid?: string };
+  user?: { name: string; groups: string[]; uid?: string; extra?: Record<string, string[]> };
   /** True for a dry run: hooks must not allocate external resources. */
   dryRun: boolean;
 }

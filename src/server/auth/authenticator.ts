@@ -1,8 +1,8 @@
 /**
  * Request authentication as kube-apiserver does it for the credentials this server issues:
  * a client certificate signed by the cluster CA (user = CN, groups = O) and a bootstrap token
- * (`Authorization: Bearer <id>.<secret>`). The full chain (service-account tokens, anonymous,
- * impersonation) comes later; until then an unauthenticated request is refused with 401.
+ * (`Authorization: Bearer <id>.<secret>`), and service account tokens (service-account-tokens.ts).
+ * The full chain (anonymous, impersonation, OIDC) comes later; until then an unauthenticated request is refused with 401.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -102,8 +102,9 @@ export function bootstrapTokenUser(token: BootstrapToken): (bearer: string) => U
   };
 }
 
-export function tokenAuthenticator(token: BootstrapToken): Authenticator {
-  const lookup = bootstrapTokenUser(token);
+/** Bearer tokens: the first lookup that knows the token names the user. */
+export function tokenAuthenticator(...lookups: Array<(bearer: string) => UserInfo | undefined>): Authenticator {
+  const lookup = anyToken(...lookups);
   return (req) => {
     const h = first(req.headers.authorization);
     if (!h) return undefined;
@@ -111,6 +112,19 @@ export function tokenAuthenticator(token: BootstrapToken): Authenticator {
     if (!m?.[1]) return undefined;
     const user = lookup(m[1]);
     return user ? { user } : { error: 'invalid bearer token' };
+  };
+}
+
+/** One lookup over several token kinds (bootstrap, service account), tried in order. */
+export function anyToken(
+  ...lookups: Array<(bearer: string) => UserInfo | undefined>
+): (bearer: string) => UserInfo | undefined {
+  return (bearer) => {
+    for (const l of lookups) {
+      const u = l(bearer);
+      if (u) return u;
+    }
+    return undefined;
   };
 }
 

@@ -125,6 +125,17 @@ function wrapStore(store: ResourceStore, faults: Faults): ResourceStore {
       await before(target(ctx, 'create', '', opts.subresource));
       return store.create(ctx, body, opts);
     },
+    createSubresource: async (
+      ctx: RequestContext,
+      name: string,
+      subresource: string,
+      body: unknown,
+      opts: Parameters<ResourceStore['create']>[2],
+    ) => {
+      await before(target(ctx, 'create', name, subresource));
+      if (!store.createSubresource) return store.create(ctx, body, opts);
+      return store.createSubresource(ctx, name, subresource, body, opts);
+    },
     update: async (ctx: RequestContext, name: string, body: unknown, opts: Parameters<ResourceStore['update']>[3]) => {
       await before(target(ctx, 'update', name, opts.subresource));
       return store.update(ctx, name, body, opts);

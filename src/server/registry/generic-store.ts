@@ -38,6 +38,7 @@ import { toScale, writeScale } from './scale.js';
 import { buildSelection } from './selection.js';
 import { toStatusError, translating } from './storage-errors.js';
 import type { Rollback, StoreContext } from './store-context.js';
+import { requestToken } from './token-request.js';
 import { checkTypeMeta, groupVersion } from './type-meta.js';
 import type {
   DeleteOptions,
@@ -611,6 +612,10 @@ export class GenericStore implements ResourceStore {
     const isPods = this.kind.group === '' && this.kind.resource === 'pods';
     if (isPods && subresource === 'binding') return bindPod(this, ctx, name, body, opts);
     if (isPods && subresource === 'eviction') return evictPod(this, ctx, name, body, opts);
+    const tokens = this.deps.serviceAccountTokens;
+    if (this.kind.group === '' && this.kind.resource === 'serviceaccounts' && subresource === 'token' && tokens) {
+      return requestToken(this, ctx, name, body, tokens);
+    }
     throw this.noSubresource(subresource);
   }
 

@@ -13,6 +13,7 @@ import { ServiceAllocations } from '../allocators/service-allocation.js';
 import type { UserLookup } from '../apis/authentication/reviews.js';
 import type { Catalog } from '../apis/catalog.js';
 import type { KindDefinition, KubeObject } from '../apis/types.js';
+import type { ServiceAccountTokens } from '../auth/service-account-tokens.js';
 import { type ControllerOptions, startControllers } from '../controllers/index.js';
 import { type Cacher, createCacher } from '../storage/index.js';
 import type { Storage } from '../storage/interface.js';
@@ -46,6 +47,8 @@ export interface CreateRegistryOptions {
   controllers?: false | ControllerOptions;
   /** Authenticates the tokens of TokenReviews (the server's token authenticator). */
   tokenLookup?: UserLookup;
+  /** Signs service account tokens (`serviceaccounts/<name>/token`). */
+  serviceAccountTokens?: ServiceAccountTokens;
 }
 
 export interface ServerRegistry extends Registry {
@@ -97,6 +100,7 @@ export function createRegistry(opts: CreateRegistryOptions): ServerRegistry {
     hooksFor: (k: KindDefinition) => hooks.get(`${k.group}/${k.resource}`),
     storeFor,
     ...(opts.tokenLookup ? { tokenLookup: opts.tokenLookup } : {}),
+    ...(opts.serviceAccountTokens ? { serviceAccountTokens: opts.serviceAccountTokens } : {}),
   };
   const cachers: Cacher[] = [];
   for (const kind of catalog.kinds) {

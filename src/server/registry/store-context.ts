@@ -7,6 +7,7 @@ import type { AdmissionChain } from '../admission/chain.js';
 import type { AdmissionLookup } from '../admission/types.js';
 import type { UserLookup } from '../apis/authentication/reviews.js';
 import type { KindDefinition, KubeObject } from '../apis/types.js';
+import type { ServiceAccountTokens } from '../auth/service-account-tokens.js';
 import type { Storage } from '../storage/interface.js';
 import type { GenericStore } from './generic-store.js';
 import type { RegistryEvents } from './registry-events.js';
@@ -45,4 +46,6 @@ export interface StoreContext {
   storeFor?(group: string, resource: string): GenericStore | undefined;
   /** Authenticates TokenReview tokens; without it no token authenticates. */
   tokenLookup?: UserLookup;
+  /** Signs the tokens of `serviceaccounts/<name>/token`; without it that subresource is 404. */
+  serviceAccountTokens?: ServiceAccountTokens;
 }

@@ -36,12 +36,15 @@ export const reviewDefinitions: Definitions = {
   [`${AUTHN}SelfSubjectReviewStatus`]: obj({ userInfo: ref(`${AUTHN}UserInfo`) }),
 };
 
-export type UserLookup = (token: string) => { name: string; groups: string[]; uid?: string } | undefined;
+export type UserLookup = (
+  token: string,
+) => { name: string; groups: string[]; uid?: string; extra?: Record<string, string[]> } | undefined;
 
 const userInfo = (u: NonNullable<StrategyContext['user']>) => ({
   username: u.name,
   ...(u.uid ? { uid: u.uid } : {}),
   groups: [...u.groups],
+  ...(u.extra && Object.keys(u.extra).length ? { extra: u.extra } : {}),
 });
 
 /** The status kube returns for a TokenReview; `lookup` authenticates the token. */
