@@ -89,7 +89,8 @@ export function writeBody(
     data = gzipSync(body);
     length = data.length;
     res.setHeader('Content-Encoding', 'gzip');
-    res.setHeader('Vary', 'Accept-Encoding');
+    const vary = res.getHeader('Vary');
+    res.setHeader('Vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
   }
   res.setHeader('Content-Length', String(length));
   res.writeHead(code);

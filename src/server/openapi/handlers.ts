@@ -1,7 +1,8 @@
 /**
  * /openapi/v2 and /openapi/v3[/<gv path>] (kube-openapi's handlers): documents are built once
- * per catalog state and served with an ETag; v3 documents are addressed by `?hash=` as kube
- * does (a matching hash is immutable and cacheable, a stale one redirects to the current URL).
+ * per catalog state and served with an ETag; v2 as JSON or gnostic protobuf (v2-protobuf*.ts),
+ * v3 addressed by `?hash=` as kube does (a matching hash is immutable and cacheable, a stale
+ * one redirects to the current URL).
  */
 import { notAcceptable } from '../../api/status.js';
 import type { Catalog } from '../apis/catalog.js';
@@ -9,6 +10,8 @@ import type { HttpContext } from '../http/context.js';
 import { parseAccept } from '../http/negotiation.js';
 import { writeBody } from '../http/response.js';
 import { buildOpenApiV2, buildOpenApiV3, documentHash, subresourceGroupVersions } from './documents.js';
+import { encodeOpenApiV2 } from './v2-protobuf.js';
+import { serveOpenApiV2, type V2Body } from './v2-protobuf-http.js';
 
 export interface OpenApiDeps {
   catalog: Catalog;
@@ -22,8 +25,34 @@ interface Doc {
 
 interface Cache {
   kindCount: number;
-  v2?: Doc;
+  v2?: V2Body;
   v3: Map<string, Doc | undefined>;
+}
+
+/**
+ * The v2 document in both of kube's encodings: JSON now, gnostic protobuf on first request
+ * (encoded from the same object, so the two always agree), sharing the JSON's ETag.
+ */
+function v2Body(document: Record<string, unknown>): V2Body {
+  const json = JSON.stringify(document);
+  let source: Record<string, unknown> | undefined = document;
+  let protobuf: Uint8Array | Error | undefined;
+  return {
+    json,
+    etag: `"${documentHash(json)}"`,
+    modified: new Date(),
+    protobuf: () => {
+      if (!protobuf) {
+        try {
+          protobuf = encodeOpenApiV2(source ?? JSON.parse(json));
+        } catch (e) {
+          protobuf = e instanceof Error ? e : new Error(String(e));
+        }
+        source = undefined; // the bytes (or the failure) are kept; the object tree is not
+      }
+      return protobuf;
+    },
+  };
 }
 
 const gvPath = (group: string, version: string): string => (group ? `apis/${group}/${version}` : `api/${version}`);
@@ -78,10 +107,9 @@ export function openApiHandler(deps: OpenApiDeps): (ctx: HttpContext) => boolean
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return false;
     const path = ctx.url.pathname;
     if (path === '/openapi/v2') {
-      if (!wantsJson(ctx)) throw notAcceptable(['application/json']);
       const c = fresh();
-      c.v2 ??= doc(JSON.stringify(buildOpenApiV2(deps.catalog, deps.kubeVersion)));
-      send(ctx, c.v2, false);
+      c.v2 ??= v2Body(buildOpenApiV2(deps.catalog, deps.kubeVersion));
+      serveOpenApiV2(ctx, c.v2);
       return true;
     }
     if (path === '/openapi/v3' || path === '/openapi/v3/') {
