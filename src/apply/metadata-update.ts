@@ -12,7 +12,9 @@ import type { Output, PrintFlags } from '../printers/index.js';
 import { goJson } from '../printers/json/go-json.js';
 import { buildResources } from '../resource/builder.js';
 import type { KubeObject } from '../resource/info.js';
+import { aggregate } from '../resource/result.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
+import { readLocalObjects } from './local-objects.js';
 import { operationPrinter } from './operation-printer.js';
 
 export type MetadataField = 'labels' | 'annotations';
@@ -162,7 +164,7 @@ export async function runMetadataUpdate(req: MetadataUpdateRequest): Promise<voi
       let indent = '';
       if (infos.length > 1) {
         indent = ' ';
-        req.errOut.write(`Listing ${field} for ${info.mapping.gvk.kind}.${info.mapping.gvk.group}/${info.name}:\n`);
+        req.out.write(`Listing ${field} for ${info.mapping.gvk.kind}.${info.mapping.gvk.group}/${info.name}:\n`);
       }
       for (const k of Object.keys(m).sort()) req.out.write(`${indent}${k}=${m[k]}\n`);
       continue;
@@ -196,4 +198,73 @@ export async function runMetadataUpdate(req: MetadataUpdateRequest): Promise<voi
       kind: info.mapping.gvk.kind,
     });
   }
+}
+
+export interface LocalMetadataRequest
+  extends Pick<MetadataUpdateRequest, 'field' | 'changes' | 'overwrite' | 'resourceVersion' | 'list'> {
+  filenames: string[];
+  recursive?: boolean;
+  /** Only when -n was given. */
+  namespace?: string;
+  dryRun: DryRunStrategy;
+  print: PrintFlags;
+  out: Output;
+  stdin?: AsyncIterable<Buffer | string>;
+}
+
+/**
+ * `--local`: the changes are made to the objects of the -f files and the results printed; the
+ * server is never contacted. Unlike the server path, the field is always written back, so an
+ * object that had no labels shows `labels: {}` (kubectl sets the empty map). Errors of single
+ * objects (overwrite refusals, namespace mismatches) are reported together after the others.
+ */
+export async function runLocalMetadataUpdate(req: LocalMetadataRequest): Promise<void> {
+  const { field } = req;
+  const { items, singleItemImplied } = await readLocalObjects(req);
+  if (!singleItemImplied && req.resourceVersion) {
+    throw new Error('--resource-version may only be used with a single resource');
+  }
+  const errors: Error[] = [];
+  for (const item of items) {
+    if (item instanceof Error) {
+      errors.push(item);
+      continue;
+    }
+    let obj = item.object;
+    if (req.resourceVersion) {
+      const meta = { ...(obj.metadata ?? {}) };
+      delete meta.resourceVersion;
+      obj = { ...obj, metadata: meta };
+    }
+    let changed: KubeObject;
+    try {
+      changed = applyChanges(obj, req);
+    } catch (e) {
+      errors.push(e as Error);
+      continue;
+    }
+    const meta = { ...(changed.metadata ?? {}) } as Record<string, unknown>;
+    meta[field] ??= {};
+    changed = { ...changed, metadata: meta as KubeObject['metadata'] };
+    if (req.list) {
+      const m = currentMap(changed, field) ?? {};
+      let indent = '';
+      if (!singleItemImplied) {
+        indent = ' ';
+        req.out.write(`Listing ${field} for ${item.kind}.${item.group}/${item.name}:\n`);
+      }
+      for (const k of Object.keys(m).sort()) req.out.write(`${indent}${k}=${m[k]}\n`);
+      continue;
+    }
+    const op =
+      field === 'labels' ? labelChangeMessage(goJson(obj), goJson(changed), req.overwrite ?? false) : 'annotated';
+    // kubectl builds the printer per object, so a bad -o is one error per object.
+    try {
+      await operationPrinter(req.print, op, req.dryRun).print(changed, req.out, { group: item.group, kind: item.kind });
+    } catch (e) {
+      errors.push(e as Error);
+    }
+  }
+  const err = aggregate(errors);
+  if (err) throw err;
 }

@@ -1,6 +1,7 @@
 /**
  * Where client-side apply, edit and `patch` find strategic-merge patch metadata: the server's
- * OpenAPI v2 document (fetched once per command), looked up by group/version/kind. Kinds the
+ * OpenAPI v2 document (fetched once per command), looked up by group/version/kind. Offline
+ * (`--local`) the built-in catalog's definitions stand in for the types compiled into kubectl. Kinds the
  * client does not know as built-in (custom resources, aggregated APIs) get JSON merge patch,
  * as kubectl does for types outside its scheme.
  */
@@ -50,12 +51,22 @@ export class PatchMetaSource {
   private defs?: Promise<Definitions>;
   private readonly byGvk = new Map<string, PatchMeta | null>();
 
-  constructor(private readonly rest: RestClient) {}
+  /** `source`: the server to ask for /openapi/v2, or a loader of definitions (offline use). */
+  constructor(private readonly source: RestClient | (() => Promise<Definitions>)) {}
+
+  /** Patch metadata without a server: kubectl's compiled-in types are our built-in catalog. */
+  static builtin(): PatchMetaSource {
+    return new PatchMetaSource(async () => (await import('../server/apis/catalog.js')).builtinCatalog().definitions);
+  }
 
   private definitions(): Promise<Definitions> {
-    this.defs ??= this.rest
-      .json<{ definitions?: Definitions }>({ path: '/openapi/v2', accept: 'application/json' })
-      .then((d) => d.definitions ?? {});
+    const s = this.source;
+    this.defs ??=
+      typeof s === 'function'
+        ? s()
+        : s
+            .json<{ definitions?: Definitions }>({ path: '/openapi/v2', accept: 'application/json' })
+            .then((d) => d.definitions ?? {});
     return this.defs;
   }
 

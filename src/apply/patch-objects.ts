@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
-import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from '../api/patch/index.js';
+import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, NO_PATCH_META } from '../api/patch/index.js';
 import type { ClientContext } from '../client/index.js';
 import { resourcePath } from '../client/mapper.js';
 import type { Output, PrintFlags } from '../printers/index.js';
@@ -16,8 +16,9 @@ import { buildResources } from '../resource/builder.js';
 import type { KubeObject } from '../resource/info.js';
 import { AggregateResultError, aggregate } from '../resource/result.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
+import { readLocalObjects } from './local-objects.js';
 import { operationPrinter } from './operation-printer.js';
-import { PatchMetaSource } from './patch-meta-source.js';
+import { PatchMetaSource, usesStrategicMerge } from './patch-meta-source.js';
 import { addSourceToErr } from './source-error.js';
 
 export type PatchType = 'strategic' | 'merge' | 'json';
@@ -139,6 +140,66 @@ export async function runPatch(req: PatchRequest): Promise<void> {
       if (e instanceof AggregateResultError) errors.push(...e.errors);
       else errors.push(e);
     });
+  const err = aggregate(errors);
+  if (err) throw err;
+  if (count === 0) throw new Error('no objects passed to patch');
+}
+
+export interface LocalPatchRequest {
+  filenames: string[];
+  recursive?: boolean;
+  /** Only when -n was given. */
+  namespace?: string;
+  type: PatchType;
+  patch: string;
+  print: PrintFlags;
+  out: Output;
+  stdin?: AsyncIterable<Buffer | string>;
+}
+
+/**
+ * `patch --local`: applies the patch to each object of the -f files in memory and prints the
+ * result; the server is never contacted. A strategic merge patch needs a kind kubectl has
+ * compiled in (kubectl's `try --type merge` error otherwise); its merge keys come from the
+ * built-in catalog, as kubectl's come from its compiled-in types.
+ */
+export async function runLocalPatch(req: LocalPatchRequest): Promise<void> {
+  const { items } = await readLocalObjects(req);
+  const patch = JSON.parse(req.patch) as unknown;
+  const errors: Error[] = [];
+  const builtinMeta = PatchMetaSource.builtin();
+  let count = 0;
+  for (const item of items) {
+    if (item instanceof Error) {
+      errors.push(item);
+      continue;
+    }
+    count++;
+    const before = item.object;
+    let after: KubeObject;
+    try {
+      if (req.type === 'json') after = applyJsonPatch(before, patch) as KubeObject;
+      else if (req.type === 'merge') after = applyMergePatch(before, patch) as KubeObject;
+      else {
+        if (!usesStrategicMerge(item)) {
+          const gvk = `${item.group}/${item.version}, Kind=${item.kind}`;
+          throw new Error(`strategic merge patch is not supported for ${gvk} locally, try --type merge`);
+        }
+        const meta = await builtinMeta.metaFor(item);
+        after = applyStrategicMergePatch(before, patch, meta ?? NO_PATCH_META) as KubeObject;
+      }
+    } catch (e) {
+      errors.push(e as Error);
+      continue;
+    }
+    const op = goJson(before) !== goJson(after) ? 'patched' : 'patched (no change)';
+    // kubectl builds the printer per object, so a bad -o is one error per object.
+    try {
+      await operationPrinter(req.print, op, 'none').print(after, req.out, { group: item.group, kind: item.kind });
+    } catch (e) {
+      errors.push(e as Error);
+    }
+  }
   const err = aggregate(errors);
   if (err) throw err;
   if (count === 0) throw new Error('no objects passed to patch');

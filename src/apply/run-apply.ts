@@ -14,6 +14,7 @@ import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
 import { selectFromFiles } from './object-selection.js';
 import { operationPrinter } from './operation-printer.js';
 import { PatchMetaSource } from './patch-meta-source.js';
+import { type PruneRequest, pruneObjects } from './prune.js';
 import { addSourceToErr } from './source-error.js';
 
 export interface ApplyRequest {
@@ -31,6 +32,8 @@ export interface ApplyRequest {
   print: PrintFlags;
   out: Output;
   errOut: Output;
+  /** --prune: what to prune once every object applied cleanly (-l or --all already checked). */
+  prune?: Pick<PruneRequest, 'allowlist' | 'selector' | 'cascade' | 'gracePeriod'>;
 }
 
 export async function runApply(req: ApplyRequest): Promise<void> {
@@ -41,9 +44,14 @@ export async function runApply(req: ApplyRequest): Promise<void> {
   const metas = new PatchMetaSource(ctx.rest);
   const errors: Error[] = [];
   const objects: KubeObject[] = [];
+  // What --prune must keep: the applied objects' UIDs and the namespaces they live in (plus an
+  // explicit -n even when nothing namespaced was applied, as kubectl does).
+  const visitedUids = new Set<string>();
+  const visitedNamespaces = new Set<string>(ctx.explicitNamespace ? [ctx.namespace] : []);
   let count = 0;
   await result
     .visit(async (info) => {
+      if (info.mapping.namespaced) visitedNamespaces.add(info.namespace);
       let operation: string;
       let object: KubeObject;
       if (req.serverSide) {
@@ -88,6 +96,8 @@ export async function runApply(req: ApplyRequest): Promise<void> {
         }
       }
       count++;
+      const uid = (object.metadata as { uid?: string } | undefined)?.uid;
+      if (uid) visitedUids.add(uid);
       if (printsObjects) {
         objects.push(object);
         return;
@@ -111,4 +121,16 @@ export async function runApply(req: ApplyRequest): Promise<void> {
   const err = aggregate(errors);
   if (err) throw err;
   if (count === 0 && errors.length === 0) throw new Error('no objects passed to apply');
+  if (req.prune) {
+    await pruneObjects({
+      ...req.prune,
+      ctx,
+      visitedUids,
+      visitedNamespaces,
+      dryRun: req.dryRun,
+      print: req.print,
+      out: req.out,
+      errOut: req.errOut,
+    });
+  }
 }

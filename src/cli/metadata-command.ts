@@ -5,7 +5,12 @@
  */
 import { Flags } from '@oclif/core';
 import { parseDryRun } from '../apply/dry-run.js';
-import { type MetadataField, parseMetadataArgs, runMetadataUpdate } from '../apply/metadata-update.js';
+import {
+  type MetadataField,
+  parseMetadataArgs,
+  runLocalMetadataUpdate,
+  runMetadataUpdate,
+} from '../apply/metadata-update.js';
 import { generatorFlags, generatorPrintFlags } from '../generators/index.js';
 import { ClientCommand } from './client-command.js';
 import type { globalFlags } from './global-flags.js';
@@ -22,6 +27,8 @@ export function metadataFlags(field: MetadataField, verb: string) {
     filename: Flags.string({
       char: 'f',
       multiple: true,
+      // one value per -f, so `-f x.yaml k=v` keeps k=v as an argument
+      multipleNonGreedy: true,
       description: 'Filename, directory, or URL to files identifying the resource to update',
     }),
     recursive: Flags.boolean({ char: 'R', description: 'Process the directory used in -f, --filename recursively.' }),
@@ -57,19 +64,54 @@ type CommandStatics = { flags: ReturnType<typeof metadataFlags>; baseFlags: type
 /**
  * Base of `label` and `annotate`. Subclasses set `field` and `static flags = metadataFlags(...)`;
  * parsing uses the subclass's own flags so its --field-manager default applies.
- * --local is refused (not supported yet) and --list with --output is refused like kubectl.
+ * --local works on the -f files alone (no server), and --list with --output is refused like kubectl.
  */
 export abstract class MetadataCommand extends ClientCommand {
   protected abstract readonly field: MetadataField;
 
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(this.constructor as unknown as CommandStatics);
-    if (flags.local) throw new Error('--local is not supported yet');
+    const changes = parseMetadataArgs(argv as string[], this.field);
     if (flags.list && flags.output) throw new Error('--list and --output may not be specified together');
+    const dryRun = parseDryRun(flags['dry-run']);
+    if (flags.local) {
+      // kubectl's Validate, in its order; nothing here needs a kubeconfig or a server.
+      const files = flags.filename ?? [];
+      if (flags.all && flags.selector) throw new Error('cannot set --all and --selector at the same time');
+      if (flags.all && flags['field-selector']) {
+        throw new Error('cannot set --all and --field-selector at the same time');
+      }
+      if (dryRun === 'server') {
+        throw new Error('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+      }
+      const example =
+        this.field === 'labels' ? '-f pod.yaml or --filename=pod.json' : '-f rsrc.yaml or --filename=rsrc.json';
+      if (changes.resources.length > 0) {
+        throw new Error(`can only use local files by ${example} when --local=true is set`);
+      }
+      if (files.length === 0) throw new Error(`one or more files must be specified as ${example}`);
+      if (!flags.list && changes.set.length === 0 && changes.remove.length === 0) {
+        throw new Error(`at least one ${this.field === 'labels' ? 'label' : 'annotation'} update is required`);
+      }
+      await runLocalMetadataUpdate({
+        field: this.field,
+        changes,
+        filenames: files,
+        recursive: flags.recursive,
+        namespace: flags.namespace,
+        overwrite: flags.overwrite,
+        resourceVersion: flags['resource-version'],
+        list: flags.list,
+        dryRun,
+        print: generatorPrintFlags(flags),
+        out: process.stdout,
+      });
+      return;
+    }
     await runMetadataUpdate({
       ctx: this.client(flags),
       field: this.field,
-      changes: parseMetadataArgs(argv as string[], this.field),
+      changes,
       filenames: flags.filename,
       recursive: flags.recursive,
       selector: flags.selector,
@@ -79,7 +121,7 @@ export abstract class MetadataCommand extends ClientCommand {
       overwrite: flags.overwrite,
       resourceVersion: flags['resource-version'],
       list: flags.list,
-      dryRun: parseDryRun(flags['dry-run']),
+      dryRun,
       fieldManager: flags['field-manager'],
       print: generatorPrintFlags(flags),
       out: process.stdout,

@@ -1,5 +1,7 @@
 import { Flags } from '@oclif/core';
+import { parseCascade } from '../apply/delete-objects.js';
 import { parseDryRun, parseValidate } from '../apply/dry-run.js';
+import { parsePruneAllowlist } from '../apply/prune.js';
 import { runApply } from '../apply/run-apply.js';
 import { ClientCommand } from '../cli/client-command.js';
 import { generatorFlags, generatorPrintFlags } from '../generators/index.js';
@@ -32,7 +34,30 @@ export default class Apply extends ClientCommand {
       description:
         'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration',
     }),
-    prune: Flags.boolean({ description: 'Automatically delete resource objects that do not appear in the configs.' }),
+    prune: Flags.boolean({
+      description:
+        'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.',
+    }),
+    'prune-allowlist': Flags.string({
+      multiple: true,
+      multipleNonGreedy: true,
+      description: 'Overwrite the default allowlist with <group/version/kind> for --prune',
+    }),
+    all: Flags.boolean({ description: 'Select all resources in the namespace of the specified resource types.' }),
+    cascade: Flags.string({
+      default: 'background',
+      description:
+        'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for pruned objects.',
+    }),
+    'grace-period': Flags.integer({
+      default: -1,
+      description: 'Period of time in seconds given to pruned resources to terminate gracefully. Ignored if negative.',
+    }),
+    force: Flags.boolean({
+      description: 'If true, immediately remove resources from API and bypass graceful deletion.',
+    }),
+    wait: Flags.boolean({ description: 'If true, wait for resources to be gone before returning.' }),
+    timeout: Flags.string({ default: '0s', description: 'The length of time to wait before giving up on a delete.' }),
   };
 
   async run(): Promise<void> {
@@ -40,26 +65,47 @@ export default class Apply extends ClientCommand {
     if ((argv as string[]).length > 0) {
       throw new Error(`Unexpected args: [${(argv as string[]).join(' ')}]\nSee 'kctl apply -h' for help and examples`);
     }
+    // kubectl's order: flag parsing (ToOptions), then the cross-flag checks (Validate).
+    const dryRun = parseDryRun(flags['dry-run']);
+    const cascade = parseCascade(flags.cascade);
     const files = flags.filename ?? [];
     if (files.length === 0) throw new Error('must specify one of -f and -k');
-    if (flags['force-conflicts'] && !flags['server-side'])
-      throw new Error('--force-conflicts only works with --server-side');
-    if (flags.prune) throw new Error('--prune is not supported yet');
-    const dryRun = parseDryRun(flags['dry-run']);
-    if (flags['server-side'] && dryRun === 'client')
+    const validation = parseValidate(flags.validate);
+    const ctx = this.client(flags);
+    const allowlist = flags.prune ? await parsePruneAllowlist(ctx.mapper, flags['prune-allowlist'] ?? []) : [];
+    const serverSide = flags['server-side'];
+    if (flags['force-conflicts'] && !serverSide) throw new Error('--force-conflicts only works with --server-side');
+    if (serverSide && dryRun === 'client')
       throw new Error("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
+    if (serverSide && flags.force) throw new Error('--force cannot be used with --server-side');
+    if (dryRun === 'server' && flags.force) throw new Error('--dry-run=server cannot be used with --force');
+    if (flags.all && flags.selector) throw new Error('cannot set --all and --selector at the same time');
+    if (flags.prune) {
+      if (flags.force) throw new Error('--force cannot be used with --prune');
+      if (!flags.all && !flags.selector) {
+        throw new Error(
+          'all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector',
+        );
+      }
+      if (serverSide) {
+        throw new Error("--prune is in alpha and doesn't currently work on objects created by server-side apply");
+      }
+    }
     await runApply({
-      ctx: this.client(flags),
+      ctx,
       filenames: files,
       recursive: flags.recursive,
       selector: flags.selector,
       dryRun,
-      validation: parseValidate(flags.validate),
-      serverSide: flags['server-side'],
+      validation,
+      serverSide,
       forceConflicts: flags['force-conflicts'],
       fieldManager: flags['field-manager'],
       overwrite: flags.overwrite,
       print: generatorPrintFlags(flags),
+      prune: flags.prune
+        ? { allowlist, selector: flags.selector, cascade, gracePeriod: flags['grace-period'] }
+        : undefined,
       out: process.stdout,
       errOut: process.stderr,
     });

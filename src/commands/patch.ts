@@ -1,8 +1,9 @@
 import { Flags } from '@oclif/core';
 import { parseDryRun } from '../apply/dry-run.js';
-import { parsePatchType, patchText, runPatch } from '../apply/patch-objects.js';
+import { parsePatchType, patchText, runLocalPatch, runPatch } from '../apply/patch-objects.js';
 import { ClientCommand } from '../cli/client-command.js';
 import { generatorFlags, generatorPrintFlags } from '../generators/index.js';
+import { MISSING_RESOURCE_MESSAGE } from '../resource/builder.js';
 
 const { 'save-config': _s, 'field-manager': _f, validate: _v, ...printAndDryRun } = generatorFlags;
 
@@ -41,21 +42,40 @@ export default class Patch extends ClientCommand {
 
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(Patch);
-    const type = parsePatchType(flags.type);
+    const dryRun = parseDryRun(flags['dry-run']);
     const patch = patchText(flags.patch, flags['patch-file']);
-    if (flags.local) throw new Error('--local is not supported yet');
+    const args = argv as string[];
+    if (flags.local && args.length > 0) throw new Error('cannot specify --local and server resources');
+    if (flags.local && dryRun === 'server') {
+      throw new Error('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    }
+    const type = parsePatchType(flags.type);
+    if (flags.local) {
+      const files = flags.filename ?? [];
+      if (files.length === 0) throw new Error(MISSING_RESOURCE_MESSAGE);
+      await runLocalPatch({
+        filenames: files,
+        recursive: flags.recursive,
+        namespace: flags.namespace,
+        type,
+        patch,
+        print: generatorPrintFlags(flags),
+        out: process.stdout,
+      });
+      return;
+    }
     if (flags.subresource && !['status', 'scale'].includes(flags.subresource)) {
       throw new Error(`invalid subresource value: "${flags.subresource}". Must be one of [status scale]`);
     }
     await runPatch({
       ctx: this.client(flags),
-      args: argv as string[],
+      args,
       filenames: flags.filename,
       recursive: flags.recursive,
       type,
       patch,
       subresource: flags.subresource,
-      dryRun: parseDryRun(flags['dry-run']),
+      dryRun,
       fieldManager: flags['field-manager'],
       print: generatorPrintFlags(flags),
       out: process.stdout,
