@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { createFromFiles } from '../apply/create-objects.js';
 import { parseDryRun, parseValidate } from '../apply/dry-run.js';
 import { ClientCommand } from '../cli/client-command.js';
+import { runCreateEdit } from '../edit/run-edit.js';
 import { generatorFlags, generatorPrintFlags } from '../generators/index.js';
 
 export default class Create extends ClientCommand {
@@ -38,8 +39,23 @@ export default class Create extends ClientCommand {
         'must specify one of -f and -k\n\nerror: Required resource not specified.\nUse "kctl explain <resource>" for a detailed description of that resource (e.g. kctl explain pods).\nSee \'kctl create -h\' for help and examples',
       );
     }
-    if (flags.edit) throw new Error('create --edit is not supported yet');
     const ctx = this.client(flags);
+    if (flags.edit) {
+      // kubectl's RunEditOnCreate: --dry-run and --field-manager are not passed on, nor is
+      // --windows-line-endings (the platform's line endings are used).
+      await runCreateEdit({
+        ctx,
+        filenames: files,
+        recursive: flags.recursive,
+        print: generatorPrintFlags(flags),
+        saveConfig: flags['save-config'],
+        fieldManager: 'kubectl-create',
+        validation: parseValidate(flags.validate),
+        out: process.stdout,
+        errOut: process.stderr,
+      });
+      return;
+    }
     await createFromFiles({
       ctx,
       filenames: files,

@@ -1,0 +1,32 @@
+import { parseValidate } from '../../apply/dry-run.js';
+import { ClientCommand } from '../../cli/client-command.js';
+import { editFlags, editPrintFlags } from '../../edit/edit-flags.js';
+import { runEditLastApplied } from '../../edit/run-edit.js';
+
+export default class ApplyEditLastApplied extends ClientCommand {
+  static override summary = 'Edit latest last-applied-configuration annotations of a resource/object';
+  static override description =
+    "Edit the latest last-applied-configuration annotations of resources from the default editor (KUBE_EDITOR, EDITOR, else 'vi'). The default format is YAML; use -o json to edit JSON.";
+  static override examples = [
+    'kctl apply edit-last-applied deployment/nginx',
+    'kctl apply edit-last-applied -f deploy.yaml -o json',
+  ];
+  static override strict = false;
+  static override flags = editFlags('kubectl-client-side-apply');
+
+  async run(): Promise<void> {
+    const { flags, argv } = await this.parse(ApplyEditLastApplied);
+    await runEditLastApplied({
+      ctx: this.client(flags),
+      args: argv as string[],
+      filenames: flags.filename,
+      recursive: flags.recursive,
+      print: editPrintFlags(flags),
+      windowsLineEndings: flags['windows-line-endings'],
+      fieldManager: flags['field-manager'],
+      validation: parseValidate(flags.validate),
+      out: process.stdout,
+      errOut: process.stderr,
+    });
+  }
+}

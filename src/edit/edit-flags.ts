@@ -1,0 +1,56 @@
+/** The flags `edit` and `apply edit-last-applied` share (kubectl's EditOptions flags). */
+import { Flags } from '@oclif/core';
+import type { PrintFlags } from '../printers/index.js';
+
+export function editFlags(fieldManager: string) {
+  return {
+    output: Flags.string({
+      char: 'o',
+      description:
+        'Output format. One of: (json, yaml, kyaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+    }),
+    template: Flags.string({
+      description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.',
+    }),
+    'allow-missing-template-keys': Flags.boolean({
+      default: true,
+      allowNo: true,
+      description: 'If true, ignore any errors in templates when a field or map key is missing in the template.',
+    }),
+    'show-managed-fields': Flags.boolean({
+      description: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
+    }),
+    filename: Flags.string({
+      char: 'f',
+      multiple: true,
+      description: 'Filename, directory, or URL to files to use to edit the resource',
+    }),
+    recursive: Flags.boolean({ char: 'R', description: 'Process the directory used in -f, --filename recursively.' }),
+    'field-manager': Flags.string({
+      default: fieldManager,
+      description: 'Name of the manager used to track field ownership.',
+    }),
+    validate: Flags.string({
+      default: 'strict',
+      description: 'Must be one of: strict (or true), warn, ignore (or false).',
+    }),
+    'windows-line-endings': Flags.boolean({ description: 'Defaults to the line ending native to your platform.' }),
+  };
+}
+
+export interface EditPrintFlagValues {
+  output?: string;
+  template?: string;
+  'allow-missing-template-keys'?: boolean;
+  'show-managed-fields'?: boolean;
+}
+
+/** The result printer's flags (managedFields dropped from -o json/yaml unless asked for). */
+export function editPrintFlags(f: EditPrintFlagValues): PrintFlags {
+  return {
+    output: f.output,
+    template: f.template,
+    allowMissingTemplateKeys: f['allow-missing-template-keys'] ?? true,
+    showManagedFields: f['show-managed-fields'] ?? false,
+  };
+}
