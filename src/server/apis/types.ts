@@ -85,6 +85,12 @@ export interface Strategy {
   prepareForUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): void;
   /** For the status subresource: keep everything but status from `old`. */
   prepareForStatusUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): void;
+  /**
+   * Updates of a custom subresource that is a write of the object itself (e.g.
+   * certificatesigningrequests/approval): keep from `old` what that subresource may not change.
+   * A custom subresource without this hook is not writable.
+   */
+  prepareForSubresourceUpdate?(sub: string, obj: KubeObject, old: KubeObject, ctx: StrategyContext): void;
   /** Field errors for a new object (paths like `spec.containers[0].image`). */
   validate?(obj: KubeObject, ctx: StrategyContext): FieldError[];
   /** Field errors for an update (immutable fields etc.); `validate` runs as well. */

@@ -77,10 +77,26 @@ const FIELD_VALIDATION: Record<string, FieldValidation> = { Strict: 'Strict', Wa
  * create/update/patch parameters. An absent `fieldValidation` means Warn (kube's default since
  * v1.23); an unknown one is kube's 400 BadRequest.
  */
+/**
+ * kube's prefixFromUserAgent: the user agent up to its first `/`, printable characters only,
+ * cut at the 128-character field manager limit (`kubectl/v1.35.0 (linux/amd64) ...` -> `kubectl`).
+ */
+export function managerFromUserAgent(userAgent: string): string {
+  let out = '';
+  for (const ch of userAgent.split('/')[0] ?? '') {
+    if (/[\p{C}\p{Z}]/u.test(ch) && ch !== ' ') continue; // Go: unicode.IsPrint
+    if (out.length + ch.length > 128) break;
+    out += ch;
+  }
+  return out;
+}
+
+/** Create/update/patch options; without `fieldManager` the manager is named after the user agent, as kube does. */
 export function writeOptions(
   q: URLSearchParams,
   verb: 'create' | 'update' | 'patch',
   subresource?: string,
+  userAgent = '',
 ): WriteOptions {
   const kind = verb === 'create' ? 'CreateOptions' : verb === 'update' ? 'UpdateOptions' : 'PatchOptions';
   const fv = q.get('fieldValidation') ?? '';
@@ -99,6 +115,9 @@ export function writeOptions(
       ]);
     }
     out.fieldManager = fm;
+  } else {
+    const fromAgent = managerFromUserAgent(userAgent);
+    if (fromAgent) out.fieldManager = fromAgent;
   }
   if (subresource) out.subresource = subresource;
   return out;

@@ -6,11 +6,12 @@
 
 import yaml from 'js-yaml';
 import type { Definitions } from '../../api/openapi-schema.js';
-import { badRequest, unsupportedMediaType } from '../../api/status.js';
+import { badRequest, internalError, unsupportedMediaType } from '../../api/status.js';
 import type { Catalog } from '../apis/catalog.js';
 import type { KindDefinition, KubeObject } from '../apis/types.js';
 import { definitionLookup } from '../openapi/documents.js';
 import { type DecodeTarget, decodeBody } from '../registry/decode.js';
+import { checkPodConnect, type PodConnectRequest, parsePodLogOptions } from '../registry/pod-subresources.js';
 import type { KubeList, Registry, RegistryWatchEvent, RequestContext, ResourceStore } from '../registry/types.js';
 import { readBody } from './body.js';
 import { type HttpContext, requestInfo } from './context.js';
@@ -100,8 +101,9 @@ function respond(ctx: HttpContext, code: number, body: unknown, out: OutputTarge
 async function handleGet(ctx: HttpContext, t: Target): Promise<void> {
   const { info } = t;
   if (info.subresource === 'log') {
-    await t.store.get(t.rctx, info.name, {});
-    writeBody(ctx, 200, 'text/plain', '');
+    const opts = parsePodLogOptions(info.name, (k) => ctx.query.get(k));
+    const text = t.store.log ? await t.store.log(t.rctx, info.name, opts) : '';
+    writeBody(ctx, 200, 'text/plain', text);
     return;
   }
   const out = output(ctx, info.subresource ? 'other' : 'get');
@@ -194,8 +196,8 @@ async function decode(ctx: HttpContext, t: Target, fieldValidation: 'Strict' | '
     parseMediaType(contentType) &&
     /^application\/vnd\.kubernetes\.protobuf$/i.test(contentType.split(';')[0]?.trim() ?? '')
   ) {
-    // kubectl's typed clients send protobuf and never retry with JSON: read the kinds we can.
-    const decoded = decodeKubeProtobuf(await readBody(ctx));
+    // kubectl's typed clients send protobuf and never retry with JSON: every catalog kind decodes.
+    const decoded = decodeKubeProtobuf(await readBody(ctx), definitionLookup(t.definitions));
     if (!decoded) throw unsupportedMediaType(contentType, BODY_MEDIA_TYPES);
     raw = JSON.stringify(decoded);
     contentType = 'application/json';
@@ -208,22 +210,25 @@ async function decode(ctx: HttpContext, t: Target, fieldValidation: 'Strict' | '
   return decoded.obj;
 }
 
+const userAgentOf = (ctx: HttpContext): string => String(ctx.req.headers['user-agent'] ?? '');
+
 async function handleCreate(ctx: HttpContext, t: Target): Promise<void> {
   const out = output(ctx, 'other');
-  const opts = writeOptions(ctx.query, 'create', t.info.subresource || undefined);
+  const opts = writeOptions(ctx.query, 'create', t.info.subresource || undefined, userAgentOf(ctx));
   const obj = await decode(ctx, t, opts.fieldValidation);
   checkIdentity(t, obj);
-  if (t.info.subresource && t.info.name) {
-    // pods/binding, pods/eviction: the object named in the URL is the one acted on.
-    obj.metadata = { ...(obj.metadata ?? {}), name: obj.metadata?.name ?? t.info.name };
-  }
-  const created = await t.store.create(t.rctx, obj, opts);
+  // pods/binding, pods/eviction, serviceaccounts/token: the object named in the URL is the one
+  // acted on; the body's own name is the subresource's business (kube checks it there).
+  const created =
+    t.info.subresource && t.info.name && t.store.createSubresource
+      ? await t.store.createSubresource(t.rctx, t.info.name, t.info.subresource, obj, opts)
+      : await t.store.create(t.rctx, obj, opts);
   respond(ctx, 201, created, out);
 }
 
 async function handleUpdate(ctx: HttpContext, t: Target): Promise<void> {
   const out = output(ctx, 'other');
-  const opts = writeOptions(ctx.query, 'update', t.info.subresource || undefined);
+  const opts = writeOptions(ctx.query, 'update', t.info.subresource || undefined, userAgentOf(ctx));
   const obj = await decode(ctx, t, opts.fieldValidation);
   checkIdentity(t, obj, t.info.name);
   const r = await t.store.update(t.rctx, t.info.name, obj, opts);
@@ -233,7 +238,7 @@ async function handleUpdate(ctx: HttpContext, t: Target): Promise<void> {
 async function handlePatch(ctx: HttpContext, t: Target): Promise<void> {
   const out = output(ctx, 'other');
   const type = patchTypeOf(String(ctx.req.headers['content-type'] ?? ''));
-  const opts = writeOptions(ctx.query, 'patch', t.info.subresource || undefined);
+  const opts = writeOptions(ctx.query, 'patch', t.info.subresource || undefined, userAgentOf(ctx));
   const raw = (await readBody(ctx)).toString('utf8');
   let patch: unknown;
   try {
@@ -258,7 +263,14 @@ async function optionalDeleteBody(ctx: HttpContext): Promise<Record<string, unkn
   const raw = await readBody(ctx);
   const text = raw.toString('utf8').trim();
   if (!text) return undefined;
-  const format = bodyFormat(String(ctx.req.headers['content-type'] ?? ''));
+  const contentType = String(ctx.req.headers['content-type'] ?? '');
+  // Typed clients (kubectl drain --disable-eviction) send their DeleteOptions as protobuf.
+  if (/^application\/vnd\.kubernetes\.protobuf$/i.test(contentType.split(';')[0]?.trim() ?? '')) {
+    const decoded = decodeKubeProtobuf(raw, () => undefined);
+    if (!decoded) throw unsupportedMediaType(contentType, BODY_MEDIA_TYPES);
+    return decoded;
+  }
+  const format = bodyFormat(contentType);
   let value: unknown;
   try {
     value = format === 'yaml' ? yaml.load(text) : JSON.parse(text);
@@ -317,10 +329,30 @@ function allowed(t: Target): boolean {
   return ['list', 'watch', 'create', 'deletecollection'].includes(info.verb) && verbs.has(info.verb);
 }
 
+const CONNECT_SUBRESOURCES = new Set(['exec', 'attach', 'portforward']);
+
+/**
+ * pods/exec|attach|portforward, as a GET upgrade (WebSocket, SPDY) or a POST: kube checks the
+ * pod, container and node before upgrading, so every failure is a plain HTTP Status. With no
+ * kubelet to dial yet, a scheduled pod on an existing node ends where kube's dial would fail.
+ */
+async function handleConnect(ctx: HttpContext, t: Target, deps: ResourceDeps): Promise<void> {
+  const pod = await t.store.get(t.rctx, t.info.name, {});
+  const container = ctx.query.get('container') ?? undefined;
+  const subresource = t.info.subresource as PodConnectRequest['subresource'];
+  const nodeName = checkPodConnect(pod, t.info.name, { subresource, container });
+  const nodes = deps.registry.store('', 'v1', 'nodes');
+  if (nodes) await nodes.get({ ...t.rctx, namespace: '' }, nodeName, {});
+  throw internalError(new Error(`error dialing backend: no kubelet serves node ${nodeName} (pods are not simulated yet)`));
+}
+
 /** Serves one resource request. */
 export async function handleResource(ctx: HttpContext, deps: ResourceDeps): Promise<void> {
   const t = resolve(ctx, deps);
   if (!allowed(t)) throw methodNotAllowed();
+  if (CONNECT_SUBRESOURCES.has(t.info.subresource) && (t.info.verb === 'get' || t.info.verb === 'create')) {
+    return handleConnect(ctx, t, deps);
+  }
   if (
     t.info.subresource &&
     !GENERIC_SUBRESOURCES.has(t.info.subresource) &&

@@ -222,6 +222,7 @@ export class GenericStore implements ResourceStore {
     if (sub === 'status' && s?.status) return;
     if (sub === 'scale' && s?.scale) return;
     if (sub === 'finalize' && s?.custom?.finalize) return;
+    if (s?.custom?.[sub] && this.kind.strategy.prepareForSubresourceUpdate) return;
     throw this.noSubresource(sub);
   }
 

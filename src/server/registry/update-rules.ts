@@ -48,6 +48,10 @@ export function prepareUpdate(
     next.spec = { ...((next.spec as object | undefined) ?? {}), finalizers: finalizers ?? [] };
     return;
   }
+  if (sub && kind.subresources?.custom?.[sub] && s.prepareForSubresourceUpdate) {
+    s.prepareForSubresourceUpdate(sub, next, current, sctx);
+    return;
+  }
   s.prepareForUpdate?.(next, current, sctx);
 }
 

@@ -141,6 +141,22 @@ export function csrCondition(csr: KubeObject): string {
   return s;
 }
 
+/**
+ * kube's populateConditionTimestamps: a condition without lastUpdateTime gets now; without
+ * lastTransitionTime it keeps the old one of the same type and status, else now.
+ */
+function populateConditionTimestamps(csr: KubeObject, old: KubeObject): void {
+  const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const before = mapsAt(mapAt(old, 'status'), 'conditions');
+  for (const c of mapsAt(mapAt(csr, 'status'), 'conditions')) {
+    if (!c.lastUpdateTime) c.lastUpdateTime = now;
+    if (!c.lastTransitionTime) {
+      const same = before.find((o) => o.type === c.type && o.status === c.status && o.lastTransitionTime);
+      c.lastTransitionTime = same?.lastTransitionTime ?? now;
+    }
+  }
+}
+
 export const certificatesigningrequests: KindDefinition = {
   group: 'certificates.k8s.io',
   version: 'v1',
@@ -181,7 +197,20 @@ export const certificatesigningrequests: KindDefinition = {
       keepOldStatus(csr, old);
       csr.spec = structuredClone(old.spec);
     },
-    prepareForStatusUpdate: (csr, old) => keepOldSpec(csr, old),
+    prepareForStatusUpdate(csr, old) {
+      keepOldSpec(csr, old);
+      populateConditionTimestamps(csr, old);
+    },
+    prepareForSubresourceUpdate(sub, csr, old) {
+      if (sub !== 'approval') return;
+      // Approval changes the conditions only: spec and the issued certificate stay.
+      csr.spec = structuredClone(old.spec);
+      const status = (csr.status ??= {}) as JsonMap;
+      const certificate = mapAt(old, 'status')?.certificate;
+      if (certificate === undefined) delete status.certificate;
+      else status.certificate = certificate;
+      populateConditionTimestamps(csr, old);
+    },
     specChanged: () => false,
     validate: validateCSR,
     validateUpdate(csr, old) {

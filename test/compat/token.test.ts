@@ -1,0 +1,56 @@
+/**
+ * Service account tokens end to end with the real kubectl: `kubectl create token` (a protobuf
+ * TokenRequest to serviceaccounts/<name>/token) and kctl's own `create token` both get a token
+ * the server accepts as that service account (`kubectl auth whoami --token`).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Parity, startParity } from './parity-support.js';
+
+let p: Parity;
+beforeAll(async () => {
+  p = await startParity();
+  await p.kubectl(['create', 'serviceaccount', 'robot']);
+}, 120_000);
+afterAll(async () => {
+  await p?.stop();
+});
+
+const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+
+describe('create token', () => {
+  it('issues tokens kubectl and kctl can both authenticate with', async () => {
+    for (const run of [p.kubectl, p.kctl]) {
+      const r = await run([
+        'create',
+        'token',
+        'robot',
+        '--duration=20m',
+        '--audience=https://kubernetes.default.svc.cluster.local',
+      ]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const token = r.stdout.trim();
+      const c = claims(token);
+      expect(c.sub).toBe('system:serviceaccount:default:robot');
+      expect(c.exp - c.iat).toBe(1200);
+      const me = await p.kubectl(['auth', 'whoami', '--token', token, '-o', 'jsonpath={.status.userInfo.username}']);
+      expect(me).toMatchObject({ code: 0, stdout: 'system:serviceaccount:default:robot' });
+    }
+  });
+
+  it('reports the same errors as kubectl', async () => {
+    for (const args of [
+      ['create', 'token', 'nobody'],
+      ['create', 'token', 'robot', '--duration=1m'],
+    ]) {
+      const want = await p.kubectl(args);
+      const got = await p.kctl(args);
+      expect({ code: got.code, out: got.stdout, err: got.stderr }).toEqual({
+        code: want.code,
+        out: want.stdout,
+        err: want.stderr,
+      });
+      expect(want.code).not.toBe(0);
+    }
+  });
+});
