@@ -3,6 +3,7 @@
  * TokenRequest to serviceaccounts/<name>/token) and kctl's own `create token` both get a token
  * the server accepts as that service account (`kubectl auth whoami --token`).
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Parity, startParity } from './parity-support.js';
 
@@ -33,7 +34,17 @@ describe('create token', () => {
       const c = claims(token);
       expect(c.sub).toBe('system:serviceaccount:default:robot');
       expect(c.exp - c.iat).toBe(1200);
-      const me = await p.kubectl(['auth', 'whoami', '--token', token, '-o', 'jsonpath={.status.userInfo.username}']);
+      // Only the token: a client certificate would authenticate first (x509 precedes tokens, as in kube).
+      const me = await p.kubectl([
+        '--kubeconfig=/dev/null',
+        `--server=${p.cluster.server.url}`,
+        `--certificate-authority=${join(p.cluster.dir, 'data', 'pki', 'ca.crt')}`,
+        `--token=${token}`,
+        'auth',
+        'whoami',
+        '-o',
+        'jsonpath={.status.userInfo.username}',
+      ]);
       expect(me).toMatchObject({ code: 0, stdout: 'system:serviceaccount:default:robot' });
     }
   });
