@@ -1,18 +1,22 @@
-import { Flags } from '@oclif/core';
-import { parseDryRun } from '../../apply/dry-run.js';
-import { podSpecOf, runMutation } from '../../apply/object-mutation.js';
-import { ClientCommand } from '../../cli/client-command.js';
-import { generatorFlags, generatorPrintFlags } from '../../generators/index.js';
+import {
+  checkAllAndSelector,
+  checkLocalDryRun,
+  LOCAL_RESOURCE_ERROR,
+  SetCommand,
+  setFlags,
+  setSelectorFlag,
+} from '../../cli/set-command.js';
 import type { KubeObject } from '../../resource/info.js';
+import type { Container } from '../../set/containers.js';
+import { podSpecFor } from '../../set/pod-template.js';
+import { BareSetError, runSet } from '../../set/run-set.js';
 
-const { 'save-config': _s, 'field-manager': _f, validate: _v, ...printAndDryRun } = generatorFlags;
-
-type Container = { name?: string; image?: string };
-
-/** Sets images by container name (`*` = every container) in the object's pod spec. */
+/**
+ * Sets images by container name (`*` = every container) in the object's pod spec, init
+ * containers included. Throws kubectl's error for a name no container has.
+ */
 export function setImages(obj: KubeObject, images: [string, string][]): KubeObject {
-  const spec = podSpecOf(obj);
-  if (!spec) throw new Error(`error: ${obj.kind ?? 'object'} does not have a pod template`);
+  const spec = podSpecFor(obj);
   const lists = ['initContainers', 'containers'].map((k) => (spec[k] as Container[] | undefined) ?? []);
   for (const [name, image] of images) {
     let found = false;
@@ -24,30 +28,16 @@ export function setImages(obj: KubeObject, images: [string, string][]): KubeObje
         }
       }
     }
-    if (!found) throw new Error(`error: unable to find container named "${name}"`);
+    if (!found) throw new BareSetError(`error: unable to find container named "${name}"`);
   }
   return obj;
 }
 
-export default class SetImage extends ClientCommand {
+export default class SetImage extends SetCommand {
   static override summary = 'Update the image of a pod template';
   static override examples = ['kctl set image deployment/nginx busybox=busybox nginx=nginx:1.9.1'];
   static override strict = false;
-  static override flags = {
-    ...printAndDryRun,
-    filename: Flags.string({
-      char: 'f',
-      multiple: true,
-      description: 'Filename, directory, or URL to files identifying the resource to get from a server.',
-    }),
-    recursive: Flags.boolean({ char: 'R', description: 'Process the directory used in -f, --filename recursively.' }),
-    selector: Flags.string({ char: 'l', description: 'Selector (label query) to filter on.' }),
-    all: Flags.boolean({ description: 'Select all resources, in the namespace of the specified resource types' }),
-    'field-manager': Flags.string({
-      default: 'kubectl-set',
-      description: 'Name of the manager used to track field ownership.',
-    }),
-  };
+  static override flags = { ...setFlags('set image'), ...setSelectorFlag };
 
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(SetImage);
@@ -59,21 +49,22 @@ export default class SetImage extends ClientCommand {
         const eq = a.indexOf('=');
         return [a.slice(0, eq), a.slice(eq + 1)] as [string, string];
       });
-    if (images.length === 0) throw new Error('at least one image update is required');
-    await runMutation({
-      ctx: this.client(flags),
+    const common = this.common(flags);
+    if (common.local && resources.length > 0) throw new Error(LOCAL_RESOURCE_ERROR);
+    await runSet({
+      ...common,
       args: resources,
-      filenames: flags.filename,
-      recursive: flags.recursive,
-      selector: flags.selector,
-      all: flags.all,
-      mutate: (obj) => setImages(obj, images),
       operation: 'image updated',
-      skipUnchanged: true,
-      dryRun: parseDryRun(flags['dry-run']),
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      out: process.stdout,
+      validate: () => {
+        checkAllAndSelector(flags);
+        checkLocalDryRun(common.local, common.dryRun);
+        if (images.length === 0) throw new Error('at least one image update is required');
+      },
+      patchError: (e) => new Error(`failed to patch image update to pod template: ${e.message}`),
+      mutate: (obj) => {
+        setImages(obj, images);
+        return undefined;
+      },
     });
   }
 }
