@@ -10,6 +10,12 @@ import type { GlobalFlagValues } from './global-flags.js';
 
 export abstract class GeneratorCommand extends ClientCommand {
   /**
+   * True where `--user` names a subject of the generated object (the binding generators) rather
+   * than the kubeconfig user: the client is then made as if `--user` had not been given.
+   */
+  protected readonly userFlagIsSubject: boolean = false;
+
+  /**
    * Creates `obj` as `target` with the user's generator flags (the client is only made when the
    * dry run is not client-side). `errorPrefix` wraps server errors the way kubectl does for some
    * kinds (e.g. `failed to create configmap: `).
@@ -23,7 +29,7 @@ export abstract class GeneratorCommand extends ClientCommand {
     return runGenerator({
       obj,
       target,
-      client: () => this.client(flags),
+      client: () => this.client(this.userFlagIsSubject ? { ...flags, user: undefined } : flags),
       dryRun: flags['dry-run'],
       saveConfig: flags['save-config'],
       fieldManager: flags['field-manager'],

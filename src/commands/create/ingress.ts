@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
-import { ClientCommand } from '../../cli/client-command.js';
-import { generatorFlags, generatorPrintFlags, nameArg, runGenerator } from '../../generators/index.js';
+import { GeneratorCommand } from '../../cli/generator-command.js';
+import { generatorFlags, nameArg } from '../../generators/index.js';
 import { ingressObject } from '../../generators/ingress.js';
 
-export default class CreateIngress extends ClientCommand {
+export default class CreateIngress extends GeneratorCommand {
   static override summary = 'Create an ingress with the specified name';
   static override aliases = ['create:ing'];
   static override examples = [
@@ -29,23 +29,19 @@ export default class CreateIngress extends ClientCommand {
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(CreateIngress);
     const name = nameArg(argv as string[], 'create ingress');
-    await runGenerator({
-      obj: ingressObject({
-        name,
-        namespace: flags.namespace,
-        rules: flags.rule,
-        className: flags.class,
-        defaultBackend: flags['default-backend'],
-        annotations: flags.annotation,
-      }),
-      target: { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', namespaced: true },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      errorPrefix: 'failed to create ingress: ',
-      out: process.stdout,
+    const obj = ingressObject({
+      name,
+      namespace: flags.namespace,
+      rules: flags.rule,
+      className: flags.class,
+      defaultBackend: flags['default-backend'],
+      annotations: flags.annotation,
     });
+    await this.generate(
+      flags,
+      obj,
+      { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', namespaced: true },
+      'failed to create ingress: ',
+    );
   }
 }

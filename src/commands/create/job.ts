@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
-import { ClientCommand } from '../../cli/client-command.js';
-import { generatorFlags, generatorPrintFlags, jobObject, nameArg, runGenerator } from '../../generators/index.js';
+import { GeneratorCommand } from '../../cli/generator-command.js';
+import { generatorFlags, jobObject, nameArg } from '../../generators/index.js';
 import { cronJobNameFrom, jobFromCronJob } from '../../generators/job-from-cronjob.js';
 
-export default class CreateJob extends ClientCommand {
+export default class CreateJob extends GeneratorCommand {
   static override summary = 'Create a job with the specified name';
 
   static override strict = false;
@@ -32,15 +32,6 @@ export default class CreateJob extends ClientCommand {
     } else {
       obj = jobObject({ name, namespace: flags.namespace, image: flags.image ?? '', command: args.slice(1) });
     }
-    await runGenerator({
-      obj,
-      target: { group: 'batch', version: 'v1', resource: 'jobs', namespaced: true },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      out: process.stdout,
-    });
+    await this.generate(flags, obj, { group: 'batch', version: 'v1', resource: 'jobs', namespaced: true });
   }
 }

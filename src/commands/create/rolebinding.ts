@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
-import { ClientCommand } from '../../cli/client-command.js';
-import { generatorFlags, generatorPrintFlags, nameArg, runGenerator } from '../../generators/index.js';
+import { GeneratorCommand } from '../../cli/generator-command.js';
+import { generatorFlags, nameArg } from '../../generators/index.js';
 import { roleBindingObject } from '../../generators/rbac.js';
 
 /** Subject flags shared with `create clusterrolebinding`. */
@@ -20,7 +20,15 @@ export const subjectFlags = {
   }),
 };
 
-export default class CreateRoleBinding extends ClientCommand {
+/** The binding generators' subjects, as given by `subjectFlags` (each may be absent). */
+export function subjectsOf(flags: { user?: string[]; group?: string[]; serviceaccount?: string[] }) {
+  return { users: flags.user, groups: flags.group, serviceAccounts: flags.serviceaccount };
+}
+
+export default class CreateRoleBinding extends GeneratorCommand {
+  // --user names a subject here, not the kubeconfig user
+  protected override readonly userFlagIsSubject = true;
+
   static override summary = 'Create a role binding for a particular role or cluster role';
   static override examples = [
     'kctl create rolebinding admin --clusterrole=admin --user=user1 --user=user2 --group=group1',
@@ -36,24 +44,18 @@ export default class CreateRoleBinding extends ClientCommand {
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(CreateRoleBinding);
     const name = nameArg(argv as string[], 'create rolebinding');
-    await runGenerator({
-      obj: roleBindingObject({
-        name,
-        namespace: flags.namespace,
-        role: flags.role,
-        clusterRole: flags.clusterrole,
-        users: flags.user,
-        groups: flags.group,
-        serviceAccounts: flags.serviceaccount,
-      }),
-      target: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'rolebindings', namespaced: true },
-      // --user names a subject here, not the kubeconfig user
-      client: () => this.client({ ...flags, user: undefined }),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      out: process.stdout,
+    const obj = roleBindingObject({
+      name,
+      namespace: flags.namespace,
+      role: flags.role,
+      clusterRole: flags.clusterrole,
+      ...subjectsOf(flags),
+    });
+    await this.generate(flags, obj, {
+      group: 'rbac.authorization.k8s.io',
+      version: 'v1',
+      resource: 'rolebindings',
+      namespaced: true,
     });
   }
 }

@@ -69,8 +69,9 @@ export default class CreateToken extends ClientCommand {
     }
     const print = generatorPrintFlags(flags);
     if (!print.output) {
-      // without -o kubectl prints the bare token
-      process.stdout.write(`${(result.status as { token?: string } | undefined)?.token ?? ''}\n`);
+      // Without -o kubectl prints the bare token, newline-terminated only on a terminal (scripts get the exact token).
+      const token = (result.status as { token?: string } | undefined)?.token ?? '';
+      process.stdout.write(process.stdout.isTTY ? `${token}\n` : token);
       return;
     }
     await operationPrinter(print, 'created', 'none').print(result, process.stdout, {
