@@ -230,9 +230,16 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       // WebSocket watches run through the same chain; errors before the handshake are plain HTTP.
       const res = new ServerResponse(req);
       res.assignSocket(socket as never);
+      // A refused upgrade is the socket's last HTTP exchange: say so, then close it.
+      res.shouldKeepAlive = false;
+      let upgraded = false;
+      res.on('finish', () => {
+        if (!upgraded) socket.end();
+      });
       const ctx = newContext(req, res, shutdown.signal);
       ctx.upgradeWebSocket = () =>
         new Promise((done) => {
+          upgraded = true;
           res.detachSocket(socket as never);
           wss.handleUpgrade(req, socket, head, (ws) => done(ws));
         });

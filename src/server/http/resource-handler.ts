@@ -343,7 +343,9 @@ async function handleConnect(ctx: HttpContext, t: Target, deps: ResourceDeps): P
   const nodeName = checkPodConnect(pod, t.info.name, { subresource, container });
   const nodes = deps.registry.store('', 'v1', 'nodes');
   if (nodes) await nodes.get({ ...t.rctx, namespace: '' }, nodeName, {});
-  throw internalError(new Error(`error dialing backend: no kubelet serves node ${nodeName} (pods are not simulated yet)`));
+  throw internalError(
+    new Error(`error dialing backend: no kubelet serves node ${nodeName} (pods are not simulated yet)`),
+  );
 }
 
 /** Serves one resource request. */

@@ -1,0 +1,47 @@
+import { Flags } from '@oclif/core';
+import { ClientCommand } from '../cli/client-command.js';
+import { ExitError } from '../cli/kubectl-errors.js';
+import { runCopy } from '../streams/copy-files.js';
+import { ExitCodeError } from '../streams/remote-command.js';
+
+export default class Cp extends ClientCommand {
+  static override summary = 'Copy files and directories to and from containers';
+  static override description =
+    "Copy files and directories to and from containers. Needs the 'tar' binary in the container; runs over exec (WebSocket only).";
+  static override examples = [
+    'kctl cp /tmp/foo_dir some-pod:/tmp/bar_dir',
+    'kctl cp /tmp/foo some-pod:/tmp/bar -c specific-container',
+    'kctl cp /tmp/foo some-namespace/some-pod:/tmp/bar',
+    'kctl cp some-namespace/some-pod:/tmp/foo /tmp/bar',
+  ];
+  static override strict = false;
+  static override flags = {
+    container: Flags.string({
+      char: 'c',
+      description:
+        'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
+    }),
+    'no-preserve': Flags.boolean({
+      description: "The copied file/directory's ownership and permissions will not be preserved in the container",
+    }),
+    retries: Flags.integer({
+      default: 0,
+      description: 'Set number of retries to complete a copy operation from a container. Specify 0 to disable.',
+    }),
+  };
+
+  async run(): Promise<void> {
+    const { flags, argv } = await this.parse(Cp);
+    try {
+      await runCopy(
+        this.client(flags),
+        { args: argv as string[], container: flags.container, noPreserve: flags['no-preserve'], commandName: 'kctl' },
+        { stdout: process.stdout, stderr: process.stderr },
+      );
+    } catch (e) {
+      if (!(e instanceof ExitCodeError)) throw e;
+      this.err(`${e.message}\n`);
+      throw new ExitError(e.code);
+    }
+  }
+}
