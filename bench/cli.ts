@@ -4,7 +4,9 @@
  *  - `get pods -n bench` with a warm discovery cache (one untimed warm-up run each);
  *  - `version --client` (no server).
  * Each command runs RUNS times, kctl and kubectl alternating so drift hits both alike; the
- * medians and `ratio_* = kctl / kubectl` go to bench/results/cli.json.
+ * medians and `ratio_* = kctl / kubectl` go to bench/results/cli.json. kctl normally starts
+ * from its bundle (dist/bundle); `kctl_dist_median_ms` is the same command started from the
+ * unbundled dist/ (KCTL_BUNDLE=0), interleaved too, to show what the bundle saves.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -87,16 +89,24 @@ async function main(): Promise<void> {
         throw new Error(`${name}: kctl and kubectl printed different row counts`);
       }
       const ours: number[] = [];
+      const unbundled: number[] = [];
       const theirs: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         ours.push((await timed(node, [...kctl, ...args], env)).ms);
         theirs.push((await timed(kubectl, args, env)).ms);
+        unbundled.push((await timed(node, [...kctl, ...args], { ...env, KCTL_BUNDLE: '0' })).ms);
       }
       const k = median(ours);
       const c = median(theirs);
-      results[name] = { kctl_median_ms: round(k), kubectl_median_ms: round(c) };
+      results[name] = {
+        kctl_median_ms: round(k),
+        kubectl_median_ms: round(c),
+        kctl_dist_median_ms: round(median(unbundled)),
+      };
       results[`ratio_${name}`] = round(k / c, 3);
-      process.stdout.write(`${name}: kctl ${round(k)} ms, kubectl ${round(c)} ms, ratio ${round(k / c, 3)}\n`);
+      process.stdout.write(
+        `${name}: kctl ${round(k)} ms, kubectl ${round(c)} ms, ratio ${round(k / c, 3)} (unbundled ${round(median(unbundled))} ms)\n`,
+      );
     }
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results', 'cli.json'), `${JSON.stringify(results, null, 2)}\n`);
