@@ -5,13 +5,15 @@
  * object is gone or was replaced by one with another UID.
  */
 import { StatusError } from '../api/status.js';
+import { countLine, createProgress, noProgress, type Progress, pendingLine } from '../cli/progress.js';
 import type { ClientContext } from '../client/index.js';
 import { resourcePath } from '../client/mapper.js';
 import type { Output } from '../printers/index.js';
 import { buildResources } from '../resource/builder.js';
 import type { Info } from '../resource/info.js';
-import { AggregateResultError, aggregate } from '../resource/result.js';
+import { AggregateResultError } from '../resource/result.js';
 import { type DryRunStrategy, dryRunSuffix } from './dry-run.js';
+import { throwCollected } from './object-selection.js';
 import { addSourceToErr } from './source-error.js';
 
 export type Cascade = 'background' | 'foreground' | 'orphan';
@@ -37,6 +39,11 @@ export interface DeleteRequest {
   out: Output;
   errOut: Output;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The TTY progress line (`deleting 3/10 objects...`). Default: one on process.stderr when
+   * errOut is process.stderr (it draws only if that is a terminal), else none.
+   */
+  progress?: Progress;
 }
 
 const POLICY: Record<Cascade, string> = { background: 'Background', foreground: 'Foreground', orphan: 'Orphan' };
@@ -77,6 +84,15 @@ function deletedLine(info: Info, req: DeleteRequest): string {
 const isNotFound = (e: unknown) => e instanceof StatusError && e.code === 404;
 
 export async function runDelete(req: DeleteRequest): Promise<void> {
+  const progress = req.progress ?? (req.errOut === process.stderr ? createProgress() : noProgress());
+  try {
+    await deleteAll(req, progress);
+  } finally {
+    progress.done();
+  }
+}
+
+async function deleteAll(req: DeleteRequest, progress: Progress): Promise<void> {
   const { ctx } = req;
   if (req.all && req.selector) throw new Error('cannot set --all and --selector at the same time');
   if (req.all && req.fieldSelector) throw new Error('cannot set --all and --field-selector at the same time');
@@ -101,9 +117,18 @@ export async function runDelete(req: DeleteRequest): Promise<void> {
   const deleted: { info: Info; uid?: string }[] = [];
   let found = 0;
   let warnClusterScope = ctx.explicitNamespace && !req.allNamespaces;
+  // The line needs the total, so on a terminal everything is read first; piped runs keep the
+  // streaming visit (and its exact interleaving). Errors still surface in the visit below.
+  const total = progress.active
+    ? await result.settle().then(
+        (r) => r.infos.length,
+        () => 0,
+      )
+    : 0;
   await result
     .visit(async (info) => {
       found++;
+      if (total > 1) progress.update(countLine('deleting', found, total));
       if (warnClusterScope && !info.mapping.namespaced) {
         req.errOut.write('warning: deleting cluster-scoped resources, not scoped to the provided namespace\n');
         warnClusterScope = false;
@@ -141,30 +166,36 @@ export async function runDelete(req: DeleteRequest): Promise<void> {
         errors.push(one);
       }
     });
-  const err = aggregate(errors);
-  if (found === 0 && !err) {
+  if (found === 0 && errors.length === 0) {
     req.out.write('No resources found\n');
     return;
   }
   if (req.wait && req.dryRun === 'none' && deleted.length > 0) {
-    await waitForDeletion(ctx, deleted, req.timeoutMs || 7 * 24 * 3600 * 1000, req.sleep).catch((e: Error) =>
+    const onPending = (pending: number, all: number) => {
+      if (all > 1) progress.update(pendingLine(pending, all, 'objects to be deleted'));
+    };
+    await waitForDeletion(ctx, deleted, req.timeoutMs || 7 * 24 * 3600 * 1000, req.sleep, onPending).catch((e: Error) =>
       errors.push(e),
     );
   }
-  const all = aggregate(errors);
-  if (all) throw all;
+  throwCollected(errors);
 }
 
-/** Polls until each object is gone (404) or has a different UID; kubectl's wait error on timeout. */
+/**
+ * Polls until each object is gone (404) or has a different UID; kubectl's wait error on timeout.
+ * `onPending` hears how many are still there before each poll (for the progress line).
+ */
 export async function waitForDeletion(
   ctx: ClientContext,
   items: { info: Info; uid?: string }[],
   timeoutMs: number,
   sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+  onPending?: (pending: number, total: number) => void,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const pending = [...items];
   while (pending.length > 0) {
+    onPending?.(pending.length, items.length);
     const { info, uid } = pending[0]!;
     try {
       const live = await ctx.rest.json<{ metadata?: { uid?: string } }>({

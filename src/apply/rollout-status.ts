@@ -125,3 +125,30 @@ export function rolloutStatus(o: Obj): RolloutStatus {
       throw new Error(`no status viewer has been implemented for ${String(o.kind)}`);
   }
 }
+
+/**
+ * A short summary for the TTY progress line while `rollout status` watches:
+ * `2/3 updated, 1/3 available` (StatefulSets count ready pods). Empty for kinds without a
+ * status viewer; never throws (the viewer above reports the errors).
+ */
+export function rolloutProgressSummary(o: Obj): string {
+  const spec = obj(o.spec);
+  const status = obj(o.status);
+  const desiredOf = (v: unknown) => (typeof v === 'number' ? v : 1);
+  switch (o.kind) {
+    case 'Deployment': {
+      const want = desiredOf(spec.replicas);
+      return `${num(status.updatedReplicas)}/${want} updated, ${num(status.availableReplicas)}/${want} available`;
+    }
+    case 'DaemonSet': {
+      const want = num(status.desiredNumberScheduled);
+      return `${num(status.updatedNumberScheduled)}/${want} updated, ${num(status.numberAvailable)}/${want} available`;
+    }
+    case 'StatefulSet': {
+      const want = desiredOf(spec.replicas);
+      return `${num(status.updatedReplicas)}/${want} updated, ${num(status.readyReplicas)}/${want} ready`;
+    }
+    default:
+      return '';
+  }
+}

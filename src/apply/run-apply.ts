@@ -4,13 +4,15 @@
  * per object, or with -o yaml/json the resulting objects at the end (one object alone, several
  * as a List). Errors are collected per object and thrown together at the end.
  */
+import { countLine, noProgress, type Progress } from '../cli/progress.js';
 import type { ClientContext } from '../client/index.js';
 import { resourcePath } from '../client/mapper.js';
 import type { Output, PrintFlags } from '../printers/index.js';
 import type { KubeObject } from '../resource/info.js';
 import { AggregateResultError, aggregate } from '../resource/result.js';
-import { applyOne } from './client-side-apply.js';
+import { type ApplyOneOptions, applyOne } from './client-side-apply.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
+import { applyOneForced, type ForceOptions } from './force-replace.js';
 import { selectFromFiles } from './object-selection.js';
 import { operationPrinter } from './operation-printer.js';
 import { PatchMetaSource } from './patch-meta-source.js';
@@ -34,9 +36,22 @@ export interface ApplyRequest {
   errOut: Output;
   /** --prune: what to prune once every object applied cleanly (-l or --all already checked). */
   prune?: Pick<PruneRequest, 'allowlist' | 'selector' | 'cascade' | 'gracePeriod'>;
+  /** --force: delete and re-create objects whose patch fails with Conflict or Invalid. */
+  force?: ForceOptions;
+  /** The TTY progress line (`applying 3/10 objects...`); none by default. */
+  progress?: Progress;
 }
 
 export async function runApply(req: ApplyRequest): Promise<void> {
+  const progress = req.progress ?? noProgress();
+  try {
+    await applyAll(req, progress);
+  } finally {
+    progress.done();
+  }
+}
+
+async function applyAll(req: ApplyRequest, progress: Progress): Promise<void> {
   const { ctx } = req;
   const output = req.print.output ?? '';
   const printsObjects = output !== '' && output !== 'name';
@@ -49,8 +64,18 @@ export async function runApply(req: ApplyRequest): Promise<void> {
   const visitedUids = new Set<string>();
   const visitedNamespaces = new Set<string>(ctx.explicitNamespace ? [ctx.namespace] : []);
   let count = 0;
+  // The line needs the total: read everything first (kubectl's GetObjects does too). Only on a
+  // terminal, so piped runs keep the visit's exact interleaving. Errors surface in the visit.
+  const total = progress.active
+    ? await result.settle().then(
+        (r) => r.infos.length,
+        () => 0,
+      )
+    : 0;
+  let index = 0;
   await result
     .visit(async (info) => {
+      if (total > 1) progress.update(countLine('applying', ++index, total));
       if (info.mapping.namespaced) visitedNamespaces.add(info.namespace);
       let operation: string;
       let object: KubeObject;
@@ -79,7 +104,7 @@ export async function runApply(req: ApplyRequest): Promise<void> {
         operation = 'serverside-applied';
       } else {
         try {
-          const r = await applyOne(info, {
+          const options: ApplyOneOptions = {
             ctx,
             metas,
             dryRun: req.dryRun,
@@ -87,7 +112,8 @@ export async function runApply(req: ApplyRequest): Promise<void> {
             fieldManager: req.fieldManager,
             overwrite: req.overwrite,
             errOut: req.errOut,
-          });
+          };
+          const r = req.force ? await applyOneForced(info, options, req.force) : await applyOne(info, options);
           operation = r.operation;
           object = r.object;
         } catch (e) {

@@ -1,12 +1,25 @@
 import { Flags } from '@oclif/core';
+import { parseGoDurationMs } from '../api/duration.js';
 import { parseCascade } from '../apply/delete-objects.js';
 import { parseDryRun, parseValidate } from '../apply/dry-run.js';
 import { parsePruneAllowlist } from '../apply/prune.js';
 import { runApply } from '../apply/run-apply.js';
 import { ClientCommand } from '../cli/client-command.js';
+import { createProgress } from '../cli/progress.js';
 import { generatorFlags, generatorPrintFlags } from '../generators/index.js';
 
 const { 'save-config': _saveConfig, 'field-manager': _fm, ...printAndDryRun } = generatorFlags;
+
+/** --timeout is a Go duration flag: a bad value fails at flag parsing, with cobra's wording. */
+function timeoutFlag(value: string): number {
+  try {
+    return parseGoDurationMs(value);
+  } catch (e) {
+    throw new Error(
+      `invalid argument ${JSON.stringify(value)} for "--timeout" flag: ${(e as Error).message}\nSee 'kctl apply --help' for usage.`,
+    );
+  }
+}
 
 export default class Apply extends ClientCommand {
   static override summary = 'Apply a configuration to a resource by file name or stdin';
@@ -62,6 +75,7 @@ export default class Apply extends ClientCommand {
 
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(Apply);
+    const timeoutMs = timeoutFlag(flags.timeout);
     if ((argv as string[]).length > 0) {
       throw new Error(`Unexpected args: [${(argv as string[]).join(' ')}]\nSee 'kctl apply -h' for help and examples`);
     }
@@ -106,6 +120,10 @@ export default class Apply extends ClientCommand {
       prune: flags.prune
         ? { allowlist, selector: flags.selector, cascade, gracePeriod: flags['grace-period'] }
         : undefined,
+      force: flags.force
+        ? { cascade, gracePeriod: flags['grace-period'], timeoutMs: Math.max(0, timeoutMs) }
+        : undefined,
+      progress: createProgress({ verbosity: flags.v }),
       out: process.stdout,
       errOut: process.stderr,
     });

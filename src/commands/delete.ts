@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { parseGoDurationMs } from '../api/duration.js';
 import { effectiveGracePeriod, parseCascade, runDelete } from '../apply/delete-objects.js';
+import { createProgress } from '../cli/progress.js';
 import { parseDryRun } from '../apply/dry-run.js';
 import { ClientCommand } from '../cli/client-command.js';
 
@@ -77,6 +78,7 @@ export default class Delete extends ClientCommand {
       wait: flags.wait,
       timeoutMs: parseGoDurationMs(flags.timeout),
       dryRun: parseDryRun(flags['dry-run']),
+      progress: createProgress({ verbosity: flags.v }),
       output: flags.output,
       out: process.stdout,
       errOut: process.stderr,

@@ -274,7 +274,13 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
         for (const s of sessions) s.close();
         if (inflight === 0) drained = undefined;
         const wait = inflight === 0 ? Promise.resolve() : new Promise<void>((d) => (drained = d));
-        void Promise.race([wait, new Promise((r) => setTimeout(r, 5000))]).then(() => {
+        // In-flight requests get 5 s to finish; the timer must not keep the process alive after.
+        let grace: NodeJS.Timeout | undefined;
+        const timeUp = new Promise((r) => {
+          grace = setTimeout(r, 5000);
+        });
+        void Promise.race([wait, timeUp]).then(() => {
+          clearTimeout(grace);
           for (const s of sockets) s.destroy();
           for (const s of sessions) s.destroy();
           for (const c of wss.clients) c.terminate();

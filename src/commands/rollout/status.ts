@@ -1,7 +1,8 @@
 import { Flags } from '@oclif/core';
 import { parseGoDurationMs } from '../../api/duration.js';
-import { rolloutStatus } from '../../apply/rollout-status.js';
+import { rolloutProgressSummary, rolloutStatus } from '../../apply/rollout-status.js';
 import { ClientCommand } from '../../cli/client-command.js';
+import { createProgress, elapsedSuffix } from '../../cli/progress.js';
 import { resourcePath } from '../../client/mapper.js';
 import { buildResources } from '../../resource/builder.js';
 
@@ -65,15 +66,26 @@ export default class RolloutStatus extends ClientCommand {
     const path = resourcePath(info.mapping, info.namespace, info.name);
     const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : Number.POSITIVE_INFINITY;
     let last = '';
-    for (;;) {
-      const obj = await ctx.rest.json<Record<string, unknown>>({ path });
-      const st = rolloutStatus(obj);
-      // kubectl prints each distinct message once while watching
-      if (st.message !== last) process.stdout.write(st.message);
-      last = st.message;
-      if (st.done || !flags.watch) return;
-      if (Date.now() >= deadline) throw new Error('timed out waiting for the condition');
-      await sleep(Math.min(500, Math.max(0, deadline - Date.now())));
+    // kubectl draws nothing; on a terminal, a watch longer than a second shows the counts.
+    const progress = createProgress({ verbosity: flags.v, delayMs: 1000 });
+    const startedAt = Date.now();
+    try {
+      for (;;) {
+        const obj = await ctx.rest.json<Record<string, unknown>>({ path });
+        const st = rolloutStatus(obj);
+        // kubectl prints each distinct message once while watching
+        if (st.message !== last) process.stdout.write(st.message);
+        last = st.message;
+        if (st.done || !flags.watch) return;
+        if (Date.now() >= deadline) throw new Error('timed out waiting for the condition');
+        const summary = rolloutProgressSummary(obj);
+        progress.update(
+          `rollout of ${info.mapping.resource.resource}/${info.name}: ${summary} ${elapsedSuffix(Date.now() - startedAt)}`,
+        );
+        await sleep(Math.min(500, Math.max(0, deadline - Date.now())));
+      }
+    } finally {
+      progress.done();
     }
   }
 }
