@@ -14,7 +14,7 @@ import type { Info, KubeObject } from '../resource/info.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
 import { getLastApplied, LAST_APPLIED, withLastApplied } from './last-applied.js';
 import type { PatchMetaSource } from './patch-meta-source.js';
-import { addSourceToErr } from './source-error.js';
+import { addSourceToErr, infoString } from './source-error.js';
 
 export const CLIENT_SIDE_APPLY_MANAGER = 'kubectl-client-side-apply';
 const MAX_PATCH_RETRY = 5;
@@ -120,7 +120,7 @@ export async function applyOne(info: Info, o: ApplyOneOptions): Promise<ApplyOne
       return { operation: 'configured', object: patched, patch: text };
     } catch (e) {
       if (!isConflict(e) || attempt >= MAX_PATCH_RETRY) {
-        throw addSourceToErr(`applying patch:\n${text}\nto:\n${objectName(info)}\nfor:`, info.source, e);
+        throw addSourceToErr(`applying patch:\n${text}\nto:\n${infoString(info)}\nfor:`, info.source, e);
       }
       if (attempt > 1) await sleep(1000);
       current = await ctx.rest.json<KubeObject>({ path });

@@ -15,7 +15,6 @@
  */
 import { isConflict, isInvalid, isNotFound, StatusError } from '../api/status.js';
 import type { ClientContext } from '../client/index.js';
-import type { RestMapping } from '../client/mapper.js';
 import { resourcePath } from '../client/mapper.js';
 import { goJson, goJsonString } from '../printers/json/go-json.js';
 import type { Info, KubeObject } from '../resource/info.js';
@@ -23,6 +22,7 @@ import { type ApplyOneOptions, type ApplyOneResult, applyOne, CLIENT_SIDE_APPLY_
 import type { Cascade } from './delete-objects.js';
 import { dryRunQuery } from './dry-run.js';
 import { withLastApplied } from './last-applied.js';
+import { infoString } from './source-error.js';
 
 export interface ForceOptions {
   cascade: Cascade;
@@ -37,19 +37,6 @@ export interface ForceOptions {
 
 const POLICY: Record<Cascade, string> = { background: 'Background', foreground: 'Foreground', orphan: 'Orphan' };
 const POLL_INTERVAL_MS = 1000;
-
-/** apimachinery's GroupVersionResource.String() / GroupVersionKind.String(). */
-function gvrString(m: RestMapping): string {
-  return `${m.resource.group}/${m.resource.version}, Resource=${m.resource.resource}`;
-}
-function gvkString(m: RestMapping): string {
-  return `${m.gvk.group}/${m.gvk.version}, Kind=${m.gvk.kind}`;
-}
-
-/** cli-runtime's Info.String(), which kubectl prints after `to:` in apply's patch errors. */
-export function infoString(info: Info): string {
-  return `Resource: ${goJsonString(gvrString(info.mapping))}, GroupVersionKind: ${goJsonString(gvkString(info.mapping))}\nName: ${goJsonString(info.name)}, Namespace: ${goJsonString(info.namespace)}`;
-}
 
 /**
  * kubectl's AddSourceToErr around a failed forced replacement: the text shown is the modified

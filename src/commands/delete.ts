@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
 import { parseGoDurationMs } from '../api/duration.js';
 import { effectiveGracePeriod, parseCascade, runDelete } from '../apply/delete-objects.js';
-import { createProgress } from '../cli/progress.js';
 import { parseDryRun } from '../apply/dry-run.js';
 import { ClientCommand } from '../cli/client-command.js';
+import { createProgress } from '../cli/progress.js';
 
 export default class Delete extends ClientCommand {
   static override summary =
