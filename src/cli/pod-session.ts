@@ -5,6 +5,7 @@
  */
 import { Flags } from '@oclif/core';
 import { parseGoDurationMs } from '../api/duration.js';
+import type { AttachOptions, StreamCommandIO } from '../streams/exec-attach.js';
 import { ExitCodeError } from '../streams/remote-command.js';
 import { ExitError } from './kubectl-errors.js';
 
@@ -38,6 +39,33 @@ export function podRunningTimeoutMs(value: string, command: string): number {
   } catch (e) {
     throw usageError(command)((e as Error).message);
   }
+}
+
+export interface SessionFlagValues {
+  container?: string;
+  stdin: boolean;
+  tty: boolean;
+  quiet: boolean;
+  'pod-running-timeout': string;
+}
+
+/**
+ * The session options `attach` and `exec` read alike from their flags; a bad
+ * --pod-running-timeout is a usage error of `command`.
+ */
+export function sessionOptions(f: SessionFlagValues, command: string): Omit<AttachOptions, 'args'> {
+  return {
+    container: f.container,
+    stdin: f.stdin,
+    tty: f.tty,
+    quiet: f.quiet,
+    podRunningTimeoutMs: podRunningTimeoutMs(f['pod-running-timeout'], command),
+  };
+}
+
+/** The process's own streams, with `command`'s usage errors. */
+export function processStreams(command: string): StreamCommandIO {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, usageError: usageError(command) };
 }
 
 /**

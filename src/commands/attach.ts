@@ -1,11 +1,5 @@
 import { ClientCommand } from '../cli/client-command.js';
-import {
-  containerFlag,
-  exitWithRemoteCode,
-  podRunningTimeoutMs,
-  sessionFlags,
-  usageError,
-} from '../cli/pod-session.js';
+import { containerFlag, exitWithRemoteCode, processStreams, sessionFlags, sessionOptions } from '../cli/pod-session.js';
 import { runAttach } from '../streams/exec-attach.js';
 
 export default class Attach extends ClientCommand {
@@ -23,27 +17,10 @@ export default class Attach extends ClientCommand {
 
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(Attach);
-    const podRunningTimeout = podRunningTimeoutMs(flags['pod-running-timeout'], 'attach');
+    const opts = sessionOptions(flags, 'attach');
     await exitWithRemoteCode(
       (s) => this.err(s),
-      () =>
-        runAttach(
-          this.client(flags),
-          {
-            args: argv as string[],
-            container: flags.container,
-            stdin: flags.stdin,
-            tty: flags.tty,
-            quiet: flags.quiet,
-            podRunningTimeoutMs: podRunningTimeout,
-          },
-          {
-            stdin: process.stdin,
-            stdout: process.stdout,
-            stderr: process.stderr,
-            usageError: usageError('attach'),
-          },
-        ),
+      () => runAttach(this.client(flags), { args: argv as string[], ...opts }, processStreams('attach')),
     );
   }
 }

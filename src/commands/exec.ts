@@ -1,12 +1,6 @@
 import { Flags } from '@oclif/core';
 import { ClientCommand } from '../cli/client-command.js';
-import {
-  containerFlag,
-  exitWithRemoteCode,
-  podRunningTimeoutMs,
-  sessionFlags,
-  usageError,
-} from '../cli/pod-session.js';
+import { containerFlag, exitWithRemoteCode, processStreams, sessionFlags, sessionOptions } from '../cli/pod-session.js';
 import { runExec } from '../streams/exec-attach.js';
 
 export default class Exec extends ClientCommand {
@@ -32,28 +26,14 @@ export default class Exec extends ClientCommand {
     const dash = this.argv.indexOf('--');
     const after = dash >= 0 ? this.argv.slice(dash + 1) : undefined;
     const positional = (argv as string[]).slice(0, after ? (argv as string[]).length - after.length : undefined);
-    const podRunningTimeout = podRunningTimeoutMs(flags['pod-running-timeout'], 'exec');
+    const opts = sessionOptions(flags, 'exec');
     await exitWithRemoteCode(
       (s) => this.err(s),
       () =>
         runExec(
           this.client(flags),
-          {
-            args: positional,
-            command: after,
-            filenames: flags.filename ?? [],
-            container: flags.container,
-            stdin: flags.stdin,
-            tty: flags.tty,
-            quiet: flags.quiet,
-            podRunningTimeoutMs: podRunningTimeout,
-          },
-          {
-            stdin: process.stdin,
-            stdout: process.stdout,
-            stderr: process.stderr,
-            usageError: usageError('exec'),
-          },
+          { args: positional, command: after, filenames: flags.filename ?? [], ...opts },
+          processStreams('exec'),
         ),
     );
   }

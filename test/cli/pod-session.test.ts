@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExitError } from '../../src/cli/kubectl-errors.js';
-import { exitWithRemoteCode, podRunningTimeoutMs, usageError } from '../../src/cli/pod-session.js';
+import { exitWithRemoteCode, podRunningTimeoutMs, sessionOptions, usageError } from '../../src/cli/pod-session.js';
 import { ExitCodeError } from '../../src/streams/remote-command.js';
 
 describe('podRunningTimeoutMs', () => {
@@ -61,5 +61,23 @@ describe('exitWithRemoteCode', () => {
         async () => {},
       ),
     ).resolves.toBeUndefined();
+  });
+});
+
+describe('sessionOptions', () => {
+  it('copies the stream flags and parses the timeout', () => {
+    const flags = { container: 'side', stdin: true, tty: false, quiet: true, 'pod-running-timeout': '2m' };
+    expect(sessionOptions(flags, 'attach')).toEqual({
+      container: 'side',
+      stdin: true,
+      tty: false,
+      quiet: true,
+      podRunningTimeoutMs: 120_000,
+    });
+  });
+
+  it('reports a bad timeout as a usage error of the command', () => {
+    const flags = { stdin: false, tty: false, quiet: false, 'pod-running-timeout': '-' };
+    expect(() => sessionOptions(flags, 'exec')).toThrow(/See 'kctl exec -h'/);
   });
 });
