@@ -9,17 +9,13 @@ import type { Output, PrintFlags } from '../printers/index.js';
 import type { Info, KubeObject } from '../resource/info.js';
 import { sendPatch, twoWayPatch } from './client-patch.js';
 import type { DryRunStrategy } from './dry-run.js';
-import { selectLive, throwCollected } from './object-selection.js';
+import { type LiveSelection, selectLive, throwCollected } from './object-selection.js';
 import { operationPrinter } from './operation-printer.js';
 import { PatchMetaSource } from './patch-meta-source.js';
 
-export interface MutationRequest {
+/** The objects to work on (LiveSelection: arguments, -f/-R, -l, --all) and how. */
+export interface MutationRequest extends LiveSelection {
   ctx: ClientContext;
-  args: string[];
-  filenames?: string[];
-  recursive?: boolean;
-  selector?: string;
-  all?: boolean;
   /** Returns the changed copy; throws to report an error for this object. */
   mutate(obj: KubeObject, info: Info): KubeObject;
   operation: string;

@@ -12,7 +12,7 @@
 import { sendPatch, twoWayPatch } from '../apply/client-patch.js';
 import type { DryRunStrategy } from '../apply/dry-run.js';
 import { typedOrder } from '../apply/go-typed-order.js';
-import { selectLive, throwCollected } from '../apply/object-selection.js';
+import { type LiveSelection, selectLive, throwCollected } from '../apply/object-selection.js';
 import { operationPrinter } from '../apply/operation-printer.js';
 import { PatchMetaSource } from '../apply/patch-meta-source.js';
 import type { ClientContext } from '../client/index.js';
@@ -22,14 +22,9 @@ import type { Info, KubeObject } from '../resource/info.js';
 import type { Result } from '../resource/result.js';
 import { typedLocalObject } from './typed-local.js';
 
-export interface SetRequest {
+/** The objects to work on (LiveSelection: arguments, -f/-R, -l, --all) and how. */
+export interface SetRequest extends LiveSelection {
   ctx: ClientContext;
-  /** Resource arguments (`deploy/web`, `deployment web`, `deployments`). */
-  args: string[];
-  filenames?: string[];
-  recursive?: boolean;
-  selector?: string;
-  all?: boolean;
   /** --local: work on the files as read, contact the server only for type information. */
   local: boolean;
   dryRun: DryRunStrategy;
