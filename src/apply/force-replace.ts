@@ -19,6 +19,7 @@ import { resourcePath } from '../client/mapper.js';
 import { goJson, goJsonString } from '../printers/json/go-json.js';
 import type { Info, KubeObject } from '../resource/info.js';
 import { type ApplyOneOptions, type ApplyOneResult, applyOne, CLIENT_SIDE_APPLY_MANAGER } from './client-side-apply.js';
+import { postObject } from './create-objects.js';
 import type { Cascade } from './delete-objects.js';
 import { dryRunQuery } from './dry-run.js';
 import { withLastApplied } from './last-applied.js';
@@ -70,17 +71,8 @@ export async function deleteAndCreate(
   body.propagationPolicy = POLICY[force.cascade];
   await ctx.rest.json({ method: 'DELETE', path, body });
   await waitGone(ctx, path, force);
-  const create = (obj: KubeObject) => {
-    // kubectl's Helper.Create(modify=true) drops the resourceVersion before posting.
-    const meta = { ...((obj.metadata as Record<string, unknown> | undefined) ?? {}) };
-    delete meta.resourceVersion;
-    return ctx.rest.json<KubeObject>({
-      method: 'POST',
-      path: resourcePath(info.mapping, info.namespace),
-      query,
-      body: { ...obj, metadata: meta },
-    });
-  };
+  // kubectl's Helper.Create(modify=true) drops the resourceVersion before posting.
+  const create = (obj: KubeObject) => postObject(ctx, info, obj, query);
   try {
     return await create(modified);
   } catch (err) {

@@ -4,23 +4,18 @@
  * strategic merge patch between them, print `kind/name <operation>`. Unchanged objects (patch
  * `{}`) are skipped silently when `skipUnchanged`, as `set` does.
  */
-import { createMergePatch, createTwoWayMergePatch } from '../api/patch/index.js';
 import type { ClientContext } from '../client/index.js';
-import { resourcePath } from '../client/mapper.js';
 import type { Output, PrintFlags } from '../printers/index.js';
 import type { Info, KubeObject } from '../resource/info.js';
-import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
-import { selectLive, throwCollected } from './object-selection.js';
+import { sendPatch, twoWayPatch } from './client-patch.js';
+import type { DryRunStrategy } from './dry-run.js';
+import { type LiveSelection, selectLive, throwCollected } from './object-selection.js';
 import { operationPrinter } from './operation-printer.js';
 import { PatchMetaSource } from './patch-meta-source.js';
 
-export interface MutationRequest {
+/** The objects to work on (LiveSelection: arguments, -f/-R, -l, --all) and how. */
+export interface MutationRequest extends LiveSelection {
   ctx: ClientContext;
-  args: string[];
-  filenames?: string[];
-  recursive?: boolean;
-  selector?: string;
-  all?: boolean;
   /** Returns the changed copy; throws to report an error for this object. */
   mutate(obj: KubeObject, info: Info): KubeObject;
   operation: string;
@@ -53,22 +48,12 @@ export async function runMutation(req: MutationRequest): Promise<void> {
       failures.push(e as Error);
       continue;
     }
-    const meta = await metas.metaFor(info.mapping.gvk);
-    const patch = meta ? createTwoWayMergePatch(before, after, meta) : createMergePatch(before, after);
-    const text = JSON.stringify(patch);
-    if (text === '{}' && req.skipUnchanged) continue;
+    const patch = await twoWayPatch(metas, info, before, after);
+    if (patch.text === '{}' && req.skipUnchanged) continue;
     let printed = after;
     if (req.dryRun !== 'client') {
-      const query: Record<string, string> = { ...dryRunQuery(req.dryRun) };
-      if (req.fieldManager) query.fieldManager = req.fieldManager;
       try {
-        printed = await ctx.rest.json<KubeObject>({
-          method: 'PATCH',
-          path: resourcePath(info.mapping, info.namespace, info.name),
-          query,
-          body: Buffer.from(text),
-          contentType: meta ? 'application/strategic-merge-patch+json' : 'application/merge-patch+json',
-        });
+        printed = await sendPatch(ctx, info, patch, req.dryRun, req.fieldManager);
       } catch (e) {
         failures.push(e as Error);
         continue;

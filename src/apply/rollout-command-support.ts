@@ -14,9 +14,8 @@ import type { OperationPrinter } from './operation-printer.js';
 
 const { 'save-config': _s, 'field-manager': _f, validate: _v, 'dry-run': _d, ...printFlagsOnly } = generatorFlags;
 
-/** -o/--template/..., -f, -R, -l: the flags `rollout history` and `rollout undo` both take. */
-export const rolloutReadFlags = {
-  ...printFlagsOnly,
+/** -f, -R, -l: how every `rollout` subcommand names its objects. */
+export const rolloutTargetFlags = {
   filename: Flags.string({
     char: 'f',
     multiple: true,
@@ -25,6 +24,9 @@ export const rolloutReadFlags = {
   recursive: Flags.boolean({ char: 'R', description: 'Process the directory used in -f, --filename recursively.' }),
   selector: Flags.string({ char: 'l', description: 'Selector (label query) to filter on.' }),
 };
+
+/** -o/--template/..., -f, -R, -l: the flags `rollout history|undo|pause|resume|restart` take. */
+export const rolloutReadFlags = { ...printFlagsOnly, ...rolloutTargetFlags };
 
 export { generatorPrintFlags as rolloutPrintFlags };
 

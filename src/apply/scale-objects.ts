@@ -9,16 +9,12 @@ import { resourcePath } from '../client/mapper.js';
 import type { Output, PrintFlags } from '../printers/index.js';
 import type { KubeObject } from '../resource/info.js';
 import { type DryRunStrategy, dryRunQuery } from './dry-run.js';
-import { selectLive, throwCollected } from './object-selection.js';
+import { type LiveSelection, selectLive, throwCollected } from './object-selection.js';
 import { operationPrinter } from './operation-printer.js';
 
-export interface ScaleRequest {
+/** The objects to work on (LiveSelection: arguments, -f/-R, -l, --all) and how. */
+export interface ScaleRequest extends LiveSelection {
   ctx: ClientContext;
-  args: string[];
-  filenames?: string[];
-  recursive?: boolean;
-  selector?: string;
-  all?: boolean;
   replicas: number;
   /** -1 = no precondition. */
   currentReplicas: number;

@@ -5,23 +5,15 @@
  */
 import { Flags } from '@oclif/core';
 import { runMutation } from '../apply/object-mutation.js';
-import { generatorFlags, generatorPrintFlags } from '../generators/index.js';
+import { rolloutReadFlags } from '../apply/rollout-command-support.js';
+import { generatorPrintFlags } from '../generators/index.js';
 import type { Info, KubeObject } from '../resource/info.js';
 import { ClientCommand } from './client-command.js';
 import type { globalFlags } from './global-flags.js';
 
-const { 'save-config': _s, 'field-manager': _f, validate: _v, 'dry-run': _d, ...printFlagsOnly } = generatorFlags;
-
 /** Flags of `rollout pause|resume|restart`: printing, -f/-R/-l and --field-manager=kubectl-rollout. */
 export const rolloutMutationFlags = {
-  ...printFlagsOnly,
-  filename: Flags.string({
-    char: 'f',
-    multiple: true,
-    description: 'Filename, directory, or URL to files identifying the resource to get from a server.',
-  }),
-  recursive: Flags.boolean({ char: 'R', description: 'Process the directory used in -f, --filename recursively.' }),
-  selector: Flags.string({ char: 'l', description: 'Selector (label query) to filter on.' }),
+  ...rolloutReadFlags,
   'field-manager': Flags.string({
     default: 'kubectl-rollout',
     description: 'Name of the manager used to track field ownership.',

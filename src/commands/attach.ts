@@ -1,9 +1,6 @@
-import { Flags } from '@oclif/core';
-import { parseGoDurationMs } from '../api/duration.js';
 import { ClientCommand } from '../cli/client-command.js';
-import { ExitError } from '../cli/kubectl-errors.js';
+import { containerFlag, exitWithRemoteCode, processStreams, sessionFlags, sessionOptions } from '../cli/pod-session.js';
 import { runAttach } from '../streams/exec-attach.js';
-import { ExitCodeError } from '../streams/remote-command.js';
 
 export default class Attach extends ClientCommand {
   static override summary = 'Attach to a running container';
@@ -16,52 +13,14 @@ export default class Attach extends ClientCommand {
     'kctl attach rs/nginx',
   ];
   static override strict = false;
-  static override flags = {
-    container: Flags.string({
-      char: 'c',
-      description:
-        'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
-    }),
-    stdin: Flags.boolean({ char: 'i', description: 'Pass stdin to the container' }),
-    tty: Flags.boolean({ char: 't', description: 'Stdin is a TTY' }),
-    quiet: Flags.boolean({ char: 'q', description: 'Only print output from the remote session' }),
-    'pod-running-timeout': Flags.string({
-      default: '1m0s',
-      description:
-        'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
-    }),
-  };
+  static override flags = { container: containerFlag, ...sessionFlags };
 
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(Attach);
-    let podRunningTimeoutMs: number;
-    try {
-      podRunningTimeoutMs = parseGoDurationMs(flags['pod-running-timeout']);
-    } catch (e) {
-      throw new Error(`${(e as Error).message}\nSee 'kctl attach -h' for help and examples`);
-    }
-    try {
-      await runAttach(
-        this.client(flags),
-        {
-          args: argv as string[],
-          container: flags.container,
-          stdin: flags.stdin,
-          tty: flags.tty,
-          quiet: flags.quiet,
-          podRunningTimeoutMs,
-        },
-        {
-          stdin: process.stdin,
-          stdout: process.stdout,
-          stderr: process.stderr,
-          usageError: (msg) => new Error(`${msg}\nSee 'kctl attach -h' for help and examples`),
-        },
-      );
-    } catch (e) {
-      if (!(e instanceof ExitCodeError)) throw e;
-      this.err(`${e.message}\n`);
-      throw new ExitError(e.code);
-    }
+    const opts = sessionOptions(flags, 'attach');
+    await exitWithRemoteCode(
+      (s) => this.err(s),
+      () => runAttach(this.client(flags), { args: argv as string[], ...opts }, processStreams('attach')),
+    );
   }
 }

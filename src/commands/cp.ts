@@ -1,8 +1,7 @@
 import { Flags } from '@oclif/core';
 import { ClientCommand } from '../cli/client-command.js';
-import { ExitError } from '../cli/kubectl-errors.js';
+import { containerFlag, exitWithRemoteCode } from '../cli/pod-session.js';
 import { runCopy } from '../streams/copy-files.js';
-import { ExitCodeError } from '../streams/remote-command.js';
 
 export default class Cp extends ClientCommand {
   static override summary = 'Copy files and directories to and from containers';
@@ -16,11 +15,7 @@ export default class Cp extends ClientCommand {
   ];
   static override strict = false;
   static override flags = {
-    container: Flags.string({
-      char: 'c',
-      description:
-        'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
-    }),
+    container: containerFlag,
     'no-preserve': Flags.boolean({
       description: "The copied file/directory's ownership and permissions will not be preserved in the container",
     }),
@@ -32,16 +27,14 @@ export default class Cp extends ClientCommand {
 
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(Cp);
-    try {
-      await runCopy(
-        this.client(flags),
-        { args: argv as string[], container: flags.container, noPreserve: flags['no-preserve'], commandName: 'kctl' },
-        { stdout: process.stdout, stderr: process.stderr },
-      );
-    } catch (e) {
-      if (!(e instanceof ExitCodeError)) throw e;
-      this.err(`${e.message}\n`);
-      throw new ExitError(e.code);
-    }
+    await exitWithRemoteCode(
+      (s) => this.err(s),
+      () =>
+        runCopy(
+          this.client(flags),
+          { args: argv as string[], container: flags.container, noPreserve: flags['no-preserve'], commandName: 'kctl' },
+          { stdout: process.stdout, stderr: process.stderr },
+        ),
+    );
   }
 }

@@ -1,7 +1,6 @@
 import { Flags } from '@oclif/core';
-import { parseValidate } from '../apply/dry-run.js';
 import { ClientCommand } from '../cli/client-command.js';
-import { editFlags, editPrintFlags } from '../edit/edit-flags.js';
+import { editFlags, editRequestFromFlags } from '../edit/edit-flags.js';
 import { runEdit } from '../edit/run-edit.js';
 
 export default class Edit extends ClientCommand {
@@ -31,15 +30,8 @@ export default class Edit extends ClientCommand {
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(Edit);
     await runEdit({
-      ctx: this.client(flags),
-      args: argv as string[],
-      filenames: flags.filename,
-      recursive: flags.recursive,
-      print: editPrintFlags(flags),
-      windowsLineEndings: flags['windows-line-endings'],
+      ...editRequestFromFlags(this.client(flags), argv as string[], flags),
       saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      validation: parseValidate(flags.validate),
       subresource: flags.subresource,
       outputPatch: flags['output-patch'],
       out: process.stdout,

@@ -1,6 +1,10 @@
 /** The flags `edit` and `apply edit-last-applied` share (kubectl's EditOptions flags). */
 import { Flags } from '@oclif/core';
+import { parseValidate } from '../apply/dry-run.js';
+import { templateFlags } from '../cli/flags/template-flags.js';
+import type { ClientContext } from '../client/index.js';
 import type { PrintFlags } from '../printers/index.js';
+import type { EditRequest } from './run-edit.js';
 
 export function editFlags(fieldManager: string) {
   return {
@@ -9,17 +13,7 @@ export function editFlags(fieldManager: string) {
       description:
         'Output format. One of: (json, yaml, kyaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
     }),
-    template: Flags.string({
-      description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.',
-    }),
-    'allow-missing-template-keys': Flags.boolean({
-      default: true,
-      allowNo: true,
-      description: 'If true, ignore any errors in templates when a field or map key is missing in the template.',
-    }),
-    'show-managed-fields': Flags.boolean({
-      description: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    }),
+    ...templateFlags,
     filename: Flags.string({
       char: 'f',
       multiple: true,
@@ -52,5 +46,35 @@ export function editPrintFlags(f: EditPrintFlagValues): PrintFlags {
     template: f.template,
     allowMissingTemplateKeys: f['allow-missing-template-keys'] ?? true,
     showManagedFields: f['show-managed-fields'] ?? false,
+  };
+}
+
+export interface EditFlagValues extends EditPrintFlagValues {
+  filename?: string[];
+  recursive?: boolean;
+  'windows-line-endings'?: boolean;
+  'field-manager': string;
+  validate?: string;
+}
+
+/**
+ * The part of an EditRequest that `edit` and `apply edit-last-applied` fill alike from
+ * editFlags' values; the caller adds its own fields and the writers. Throws kubectl's error for
+ * a bad --validate.
+ */
+export function editRequestFromFlags(
+  ctx: ClientContext,
+  args: string[],
+  f: EditFlagValues,
+): Omit<EditRequest, 'out' | 'errOut'> {
+  return {
+    ctx,
+    args,
+    filenames: f.filename,
+    recursive: f.recursive,
+    print: editPrintFlags(f),
+    windowsLineEndings: f['windows-line-endings'],
+    fieldManager: f['field-manager'],
+    validation: parseValidate(f.validate),
   };
 }

@@ -1,5 +1,6 @@
 /** The flags every `create <generator>` subcommand shares with kubectl. */
 import { Flags } from '@oclif/core';
+import { templateFlags } from '../cli/flags/template-flags.js';
 import type { PrintFlags } from '../printers/index.js';
 
 export const generatorFlags = {
@@ -8,17 +9,7 @@ export const generatorFlags = {
     description:
       'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
   }),
-  template: Flags.string({
-    description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.',
-  }),
-  'allow-missing-template-keys': Flags.boolean({
-    default: true,
-    allowNo: true,
-    description: 'If true, ignore any errors in templates when a field or map key is missing in the template.',
-  }),
-  'show-managed-fields': Flags.boolean({
-    description: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-  }),
+  ...templateFlags,
   'dry-run': Flags.string({
     default: 'none',
     description:

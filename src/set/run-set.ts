@@ -9,28 +9,22 @@
  * `error: <resource>/<name> <why>` while the others go on, and an unchanged object (patch
  * `{}`) is skipped silently unless the command always sends (set selector, set serviceaccount).
  */
-import { createMergePatch, createTwoWayMergePatch } from '../api/patch/index.js';
-import { type DryRunStrategy, dryRunQuery } from '../apply/dry-run.js';
+import { sendPatch, twoWayPatch } from '../apply/client-patch.js';
+import type { DryRunStrategy } from '../apply/dry-run.js';
 import { typedOrder } from '../apply/go-typed-order.js';
-import { selectLive, throwCollected } from '../apply/object-selection.js';
+import { type LiveSelection, selectLive, throwCollected } from '../apply/object-selection.js';
 import { operationPrinter } from '../apply/operation-printer.js';
 import { PatchMetaSource } from '../apply/patch-meta-source.js';
 import type { ClientContext } from '../client/index.js';
-import { resourcePath } from '../client/mapper.js';
 import { type Output, type PrintFlags, stripManagedFields } from '../printers/index.js';
 import { buildResources } from '../resource/builder.js';
 import type { Info, KubeObject } from '../resource/info.js';
 import type { Result } from '../resource/result.js';
 import { typedLocalObject } from './typed-local.js';
 
-export interface SetRequest {
+/** The objects to work on (LiveSelection: arguments, -f/-R, -l, --all) and how. */
+export interface SetRequest extends LiveSelection {
   ctx: ClientContext;
-  /** Resource arguments (`deploy/web`, `deployment web`, `deployments`). */
-  args: string[];
-  filenames?: string[];
-  recursive?: boolean;
-  selector?: string;
-  all?: boolean;
   /** --local: work on the files as read, contact the server only for type information. */
   local: boolean;
   dryRun: DryRunStrategy;
@@ -138,25 +132,15 @@ export async function runSet(req: SetRequest): Promise<void> {
 
   const metas = new PatchMetaSource(ctx.rest);
   for (const { info, before, after } of changes) {
-    const meta = await metas.metaFor(info.mapping.gvk);
-    const patch = meta ? createTwoWayMergePatch(before, after, meta) : createMergePatch(before, after);
-    const text = JSON.stringify(patch);
-    if (text === '{}' && !req.sendEmptyPatches) continue;
+    const patch = await twoWayPatch(metas, info, before, after);
+    if (patch.text === '{}' && !req.sendEmptyPatches) continue;
     if (req.local || req.dryRun === 'client') {
       await print(after, info);
       continue;
     }
-    const query: Record<string, string> = { ...dryRunQuery(req.dryRun) };
-    if (req.fieldManager) query.fieldManager = req.fieldManager;
     let actual: KubeObject;
     try {
-      actual = await ctx.rest.json<KubeObject>({
-        method: 'PATCH',
-        path: resourcePath(info.mapping, info.namespace, info.name),
-        query,
-        body: Buffer.from(text),
-        contentType: meta ? 'application/strategic-merge-patch+json' : 'application/merge-patch+json',
-      });
+      actual = await sendPatch(ctx, info, patch, req.dryRun, req.fieldManager);
     } catch (e) {
       failures.push(req.patchError ? req.patchError(e as Error) : (e as Error));
       continue;

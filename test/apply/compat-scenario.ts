@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { type Parity, runKctlInProcess, startParity } from '../compat/parity-support.js';
-import type { KubectlResult } from '../compat/support/cluster.js';
+import { type KubectlResult, kubectlResult } from '../compat/support/cluster.js';
 import { kubectlPath } from '../support/kubectl.js';
 
 export const NS = { kubectl: 'kubectl-ns', kctl: 'kctl-ns' } as const;
@@ -95,14 +95,7 @@ function kubectlWithEnv(
       kubectlPath(),
       ['--cache-dir', join(dir, 'cache'), ...args],
       { env: fullEnv, timeout: 20_000, cwd: dir },
-      (err, stdout, stderr) => {
-        const code = err
-          ? typeof (err as { code?: unknown }).code === 'number'
-            ? (err as { code: number }).code
-            : 1
-          : 0;
-        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-      },
+      (err, stdout, stderr) => resolve(kubectlResult(err, stdout, stderr)),
     );
     child.stdin?.end(stdin);
   });

@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core';
 import type { PrintFlags } from '../../printers/index.js';
+import { templateFlags } from './template-flags.js';
 
 /**
  * kubectl's print flags for `get` (genericclioptions.PrintFlags + the human-readable ones).
@@ -11,17 +12,7 @@ export const printFlags = {
     description:
       'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).',
   }),
-  template: Flags.string({
-    description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.',
-  }),
-  'allow-missing-template-keys': Flags.boolean({
-    default: true,
-    allowNo: true,
-    description: 'If true, ignore any errors in templates when a field or map key is missing in the template.',
-  }),
-  'show-managed-fields': Flags.boolean({
-    description: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-  }),
+  ...templateFlags,
   'sort-by': Flags.string({
     description: 'If non-empty, sort list types using this field specification (a JSONPath expression).',
   }),

@@ -1,6 +1,5 @@
-import { parseValidate } from '../../apply/dry-run.js';
 import { ClientCommand } from '../../cli/client-command.js';
-import { editFlags, editPrintFlags } from '../../edit/edit-flags.js';
+import { editFlags, editRequestFromFlags } from '../../edit/edit-flags.js';
 import { runEditLastApplied } from '../../edit/run-edit.js';
 
 export default class ApplyEditLastApplied extends ClientCommand {
@@ -17,14 +16,7 @@ export default class ApplyEditLastApplied extends ClientCommand {
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(ApplyEditLastApplied);
     await runEditLastApplied({
-      ctx: this.client(flags),
-      args: argv as string[],
-      filenames: flags.filename,
-      recursive: flags.recursive,
-      print: editPrintFlags(flags),
-      windowsLineEndings: flags['windows-line-endings'],
-      fieldManager: flags['field-manager'],
-      validation: parseValidate(flags.validate),
+      ...editRequestFromFlags(this.client(flags), argv as string[], flags),
       out: process.stdout,
       errOut: process.stderr,
     });

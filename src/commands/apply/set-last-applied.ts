@@ -1,16 +1,11 @@
 import { Flags } from '@oclif/core';
 import { parseDryRun } from '../../apply/dry-run.js';
 import { ClientCommand } from '../../cli/client-command.js';
+import { templateFlags } from '../../cli/flags/template-flags.js';
 import { runSetLastApplied } from '../../edit/set-last-applied.js';
 import { generatorFlags, generatorPrintFlags } from '../../generators/index.js';
 
-const {
-  output,
-  template,
-  'allow-missing-template-keys': amtk,
-  'show-managed-fields': smf,
-  'dry-run': dryRun,
-} = generatorFlags;
+const { output, 'dry-run': dryRun } = generatorFlags;
 
 export default class ApplySetLastApplied extends ClientCommand {
   static override summary =
@@ -25,9 +20,7 @@ export default class ApplySetLastApplied extends ClientCommand {
   static override strict = false;
   static override flags = {
     output,
-    template,
-    'allow-missing-template-keys': amtk,
-    'show-managed-fields': smf,
+    ...templateFlags,
     'dry-run': dryRun,
     'create-annotation': Flags.boolean({
       description: "Will create 'last-applied-configuration' annotations if current objects doesn't have one",

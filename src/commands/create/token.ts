@@ -2,9 +2,10 @@ import { Flags } from '@oclif/core';
 import { parseGoDuration } from '../../api/duration.js';
 import { operationPrinter } from '../../apply/operation-printer.js';
 import { ClientCommand } from '../../cli/client-command.js';
+import { templateFlags } from '../../cli/flags/template-flags.js';
 import { generatorFlags, generatorPrintFlags, nameArg } from '../../generators/index.js';
 
-const { output, template, 'allow-missing-template-keys': amtk, 'show-managed-fields': smf } = generatorFlags;
+const { output } = generatorFlags;
 
 /** Bound object kinds kubectl accepts, with their API versions. */
 const BOUND_KINDS: Record<string, string> = { Pod: 'v1', Secret: 'v1', Node: 'v1' };
@@ -15,9 +16,7 @@ export default class CreateToken extends ClientCommand {
   static override strict = false;
   static override flags = {
     output,
-    template,
-    'allow-missing-template-keys': amtk,
-    'show-managed-fields': smf,
+    ...templateFlags,
     audience: Flags.string({ multiple: true, description: 'Audience of the requested token.' }),
     duration: Flags.string({ default: '0s', description: 'Requested lifetime of the issued token.' }),
     'bound-object-kind': Flags.string({ description: 'Kind of an object to bind the token to.' }),

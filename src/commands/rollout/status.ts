@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core';
 import { parseGoDurationMs } from '../../api/duration.js';
+import { rolloutTargetFlags } from '../../apply/rollout-command-support.js';
 import { rolloutProgressSummary, rolloutStatus } from '../../apply/rollout-status.js';
 import { ClientCommand } from '../../cli/client-command.js';
 import { createProgress, elapsedSuffix } from '../../cli/progress.js';
@@ -13,13 +14,7 @@ export default class RolloutStatus extends ClientCommand {
   static override examples = ['kctl rollout status deployment/nginx'];
   static override strict = false;
   static override flags = {
-    filename: Flags.string({
-      char: 'f',
-      multiple: true,
-      description: 'Filename, directory, or URL to files identifying the resource to get from a server.',
-    }),
-    recursive: Flags.boolean({ char: 'R', description: 'Process the directory used in -f, --filename recursively.' }),
-    selector: Flags.string({ char: 'l', description: 'Selector (label query) to filter on.' }),
+    ...rolloutTargetFlags,
     watch: Flags.boolean({
       char: 'w',
       default: true,

@@ -16,6 +16,16 @@ export interface KubectlResult {
   stderr: string;
 }
 
+/**
+ * An execFile callback's arguments as a KubectlResult: the process's exit code (1 when it
+ * ended without one, e.g. killed by the timeout), 0 without an error.
+ */
+export function kubectlResult(err: Error | null, stdout: string | Buffer, stderr: string | Buffer): KubectlResult {
+  const exit = (err as { code?: unknown } | null)?.code;
+  const code = err ? (typeof exit === 'number' ? exit : 1) : 0;
+  return { code, stdout: String(stdout), stderr: String(stderr) };
+}
+
 export interface Cluster {
   server: RunningServer;
   dir: string;
@@ -41,14 +51,9 @@ export async function startCluster(): Promise<Cluster> {
     dir,
     kubectl: (args, opts = {}) =>
       new Promise((resolve) => {
-        const child = execFile(bin, [...base, ...args], { env, timeout: 20_000, cwd: dir }, (err, stdout, stderr) => {
-          const code = err
-            ? typeof (err as { code?: unknown }).code === 'number'
-              ? (err as { code: number }).code
-              : 1
-            : 0;
-          resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-        });
+        const child = execFile(bin, [...base, ...args], { env, timeout: 20_000, cwd: dir }, (err, stdout, stderr) =>
+          resolve(kubectlResult(err, stdout, stderr)),
+        );
         if (opts.stdin !== undefined) child.stdin?.end(opts.stdin);
         else child.stdin?.end();
       }),
