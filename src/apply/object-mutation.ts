@@ -20,7 +20,6 @@ export interface MutationRequest extends LiveSelection {
   mutate(obj: KubeObject, info: Info): KubeObject;
   operation: string;
   skipUnchanged?: boolean;
-  /** Error for an object the command cannot change (kubectl's per-object texts). */
   dryRun: DryRunStrategy;
   fieldManager: string;
   print: PrintFlags;
