@@ -125,7 +125,7 @@ async function handleList(ctx: HttpContext, t: Target): Promise<void> {
       includeObject: parseIncludeObject(ctx.query.get('includeObject')),
     });
   } else if (out.as === 'PartialObjectMetadataList') body = partialObjectMetadataList(list, out.version ?? 'v1');
-  respond(ctx, 200, body, out);
+  writeObject(ctx, 200, body, out.format, true);
 }
 
 async function handleWatch(ctx: HttpContext, t: Target): Promise<void> {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
 import { internalError, type Status, StatusError } from '../../api/status.js';
+import { stringifyShared } from '../storage/shared-json.js';
 import type { HttpContext } from './context.js';
 import type { WireFormat } from './negotiation.js';
 
@@ -98,9 +99,20 @@ export function writeBody(
   else res.end(data);
 }
 
-/** Writes an API object in the negotiated format. */
-export function writeObject(ctx: HttpContext, code: number, obj: unknown, format: WireFormat = 'json'): void {
-  writeBody(ctx, code, CONTENT_TYPE[format], encode(obj, format, wantsPretty(ctx)));
+/**
+ * Writes an API object in the negotiated format. `shared`: the value may hold the watch cache's
+ * shared objects (lists), whose compact JSON is cached (storage/shared-json.ts).
+ */
+export function writeObject(
+  ctx: HttpContext,
+  code: number,
+  obj: unknown,
+  format: WireFormat = 'json',
+  shared = false,
+): void {
+  const pretty = wantsPretty(ctx);
+  const body = shared && format === 'json' && !pretty ? stringifyShared(obj, '\n') : encode(obj, format, pretty);
+  writeBody(ctx, code, CONTENT_TYPE[format], body);
 }
 
 /** Turns anything thrown into the Status kube would send (unknown errors -> 500 InternalError). */

@@ -10,6 +10,7 @@
  */
 import { decodeObject } from '../codec.js';
 import type { StoredObject } from '../interface.js';
+import { markShared } from '../shared-json.js';
 import type { CachedValue } from './watch-cache.js';
 
 interface Entry {
@@ -45,6 +46,9 @@ export class DecodedObjects {
       this.bytes -= hit.bytes;
     }
     const obj = deepFreeze(decodeObject(v.value, v.rev));
+    // Lists splice the item's JSON; Tables splice its metadata (their rows' PartialObjectMetadata).
+    markShared(obj);
+    if (obj.metadata) markShared(obj.metadata);
     const bytes = v.value.length;
     if (bytes * 4 <= this.maxBytes) {
       this.entries.set(key, { rev: v.rev, obj, bytes });
