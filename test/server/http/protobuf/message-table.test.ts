@@ -181,7 +181,9 @@ function encodeMessage(name: string, v: Json): Bytes {
 }
 
 describe('round trip over the whole table', () => {
-  const names = messageNames().filter((n) => !RESHAPED_MESSAGES[n]);
+  // Special messages (Time, Quantity, FieldsV1...) render as scalars inside their parents; they are
+  // never decoded on their own, so only ordinary messages are sampled at the top.
+  const names = messageNames().filter((n) => !RESHAPED_MESSAGES[n] && !SPECIAL_MESSAGES[n]);
 
   it('decodes what the table says each message holds', () => {
     const sample = fc
