@@ -14,5 +14,12 @@ const plugin = new Plugin({
   respectNoCacheDefault: true,
 });
 await plugin.load();
-writeFileSync(join(root, 'oclif.manifest.json'), `${JSON.stringify(plugin.manifest, null, 2)}\n`);
-console.log(`oclif.manifest.json: ${Object.keys(plugin.manifest.commands).length} commands`);
+// oclif loads commands concurrently; sorted ids keep the file the same from build to build.
+const manifest = {
+  ...plugin.manifest,
+  commands: Object.fromEntries(
+    Object.entries(plugin.manifest.commands).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  ),
+};
+writeFileSync(join(root, 'oclif.manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+console.log(`oclif.manifest.json: ${Object.keys(manifest.commands).length} commands`);
