@@ -57,7 +57,8 @@ export async function selectLive(ctx: ClientContext, sel: LiveSelection): Promis
     recursive: sel.recursive,
     namespace: ctx.namespace,
     labelSelector: sel.selector,
-    selectAll: sel.all,
+    // kubectl's set/scale/rollout pass --all as ResourceTypeOrNameArgs' allowEmptySelector, not
+    // SelectAllParam: `--all -l x` with a name then fails on the name, not on --all.
     allowEmptySelector: sel.all ?? false,
     latest: true,
     continueOnError: true,

@@ -225,6 +225,8 @@ describe('set subject', () => {
     ).toBe('rolebinding.rbac.authorization.k8s.io/rb subjects updated\n');
     expect(await s.step(['set', 'subject', 'rolebinding', 'rb', '--user=u2'])).toBe('');
     await s.step(['set', 'subject', 'rolebinding', '--all', '--user=z', '-o', 'yaml'], { mask: VOLATILE });
+    // --all with a name and a selector: kubectl fails on the name (set passes --all as allowEmptySelector).
+    await s.step(['set', 'subject', 'rolebinding', 'rb', '--all', '-l', 'a=b', '--user=z']);
     await s.step(['set', 'subject', 'clusterrolebinding', 'crb-<ns>', '--serviceaccount=ns1:x'], { namespaced: false });
     await s.sameObjects('rolebindings');
   });
