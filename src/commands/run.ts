@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
-import { ClientCommand } from '../cli/client-command.js';
-import { generatorFlags, generatorPrintFlags, nameArg, runGenerator } from '../generators/index.js';
+import { GeneratorCommand } from '../cli/generator-command.js';
+import { generatorFlags, nameArg } from '../generators/index.js';
 import { podObject } from '../generators/pod.js';
 
-export default class Run extends ClientCommand {
+export default class Run extends GeneratorCommand {
   static override summary = 'Run a particular image on the cluster';
   static override examples = [
     'kctl run nginx --image=nginx',
@@ -48,8 +48,9 @@ export default class Run extends ClientCommand {
     const { flags, argv } = await this.parse(Run);
     const args = argv as string[];
     const name = nameArg(args, 'run');
-    await runGenerator({
-      obj: podObject({
+    await this.generate(
+      flags,
+      podObject({
         name,
         namespace: flags.namespace,
         image: flags.image,
@@ -65,13 +66,7 @@ export default class Run extends ClientCommand {
         tty: flags.tty,
         dryRun: flags['dry-run'],
       }),
-      target: { group: '', version: 'v1', resource: 'pods', namespaced: true },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      out: process.stdout,
-    });
+      { group: '', version: 'v1', resource: 'pods', namespaced: true },
+    );
   }
 }

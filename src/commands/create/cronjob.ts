@@ -1,8 +1,8 @@
 import { Flags } from '@oclif/core';
-import { ClientCommand } from '../../cli/client-command.js';
-import { cronJobObject, generatorFlags, generatorPrintFlags, nameArg, runGenerator } from '../../generators/index.js';
+import { GeneratorCommand } from '../../cli/generator-command.js';
+import { cronJobObject, generatorFlags, nameArg } from '../../generators/index.js';
 
-export default class CreateCronJob extends ClientCommand {
+export default class CreateCronJob extends GeneratorCommand {
   static override summary = 'Create a cron job with the specified name';
   static override aliases = ['create:cj'];
   static override strict = false;
@@ -19,8 +19,9 @@ export default class CreateCronJob extends ClientCommand {
     const missing = [flags.image ? '' : '"image"', flags.schedule ? '' : '"schedule"'].filter((m) => m);
     if (missing.length > 0) throw new Error(`required flag(s) ${missing.join(', ')} not set`);
     const name = nameArg(args, 'create cronjob');
-    await runGenerator({
-      obj: cronJobObject({
+    await this.generate(
+      flags,
+      cronJobObject({
         name,
         namespace: flags.namespace,
         image: flags.image ?? '',
@@ -28,13 +29,7 @@ export default class CreateCronJob extends ClientCommand {
         restart: flags.restart,
         command: args.slice(1),
       }),
-      target: { group: 'batch', version: 'v1', resource: 'cronjobs', namespaced: true },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      out: process.stdout,
-    });
+      { group: 'batch', version: 'v1', resource: 'cronjobs', namespaced: true },
+    );
   }
 }

@@ -1,14 +1,8 @@
 import { Flags } from '@oclif/core';
-import { ClientCommand } from '../../cli/client-command.js';
-import {
-  deploymentObject,
-  generatorFlags,
-  generatorPrintFlags,
-  nameArg,
-  runGenerator,
-} from '../../generators/index.js';
+import { GeneratorCommand } from '../../cli/generator-command.js';
+import { deploymentObject, generatorFlags, nameArg } from '../../generators/index.js';
 
-export default class CreateDeployment extends ClientCommand {
+export default class CreateDeployment extends GeneratorCommand {
   static override summary = 'Create a deployment with the specified name';
   static override aliases = ['create:deploy'];
   static override examples = [
@@ -32,8 +26,9 @@ export default class CreateDeployment extends ClientCommand {
     const args = argv as string[];
     if (!flags.image || flags.image.length === 0) throw new Error('required flag(s) "image" not set');
     const name = nameArg(args, 'create deployment');
-    await runGenerator({
-      obj: deploymentObject({
+    await this.generate(
+      flags,
+      deploymentObject({
         name,
         namespace: flags.namespace,
         images: flags.image,
@@ -41,14 +36,8 @@ export default class CreateDeployment extends ClientCommand {
         port: flags.port,
         command: args.slice(1),
       }),
-      target: { group: 'apps', version: 'v1', resource: 'deployments', namespaced: true },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      errorPrefix: 'failed to create deployment: ',
-      out: process.stdout,
-    });
+      { group: 'apps', version: 'v1', resource: 'deployments', namespaced: true },
+      'failed to create deployment: ',
+    );
   }
 }

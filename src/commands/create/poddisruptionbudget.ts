@@ -1,8 +1,8 @@
 import { Flags } from '@oclif/core';
-import { ClientCommand } from '../../cli/client-command.js';
-import { generatorFlags, generatorPrintFlags, nameArg, pdbObject, runGenerator } from '../../generators/index.js';
+import { GeneratorCommand } from '../../cli/generator-command.js';
+import { generatorFlags, nameArg, pdbObject } from '../../generators/index.js';
 
-export default class CreatePodDisruptionBudget extends ClientCommand {
+export default class CreatePodDisruptionBudget extends GeneratorCommand {
   static override summary = 'Create a pod disruption budget with the specified name';
   static override aliases = ['create:pdb'];
   static override strict = false;
@@ -21,21 +21,16 @@ export default class CreatePodDisruptionBudget extends ClientCommand {
     const { flags, argv } = await this.parse(CreatePodDisruptionBudget);
     const args = argv as string[];
     const name = nameArg(args, 'create poddisruptionbudget');
-    await runGenerator({
-      obj: pdbObject({
+    await this.generate(
+      flags,
+      pdbObject({
         name,
         namespace: flags.namespace,
         selector: flags.selector ?? '',
         minAvailable: flags['min-available'],
         maxUnavailable: flags['max-unavailable'],
       }),
-      target: { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', namespaced: true },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      out: process.stdout,
-    });
+      { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', namespaced: true },
+    );
   }
 }

@@ -1,14 +1,8 @@
 import { Flags } from '@oclif/core';
-import { ClientCommand } from '../../cli/client-command.js';
-import {
-  generatorFlags,
-  generatorPrintFlags,
-  nameArg,
-  priorityClassObject,
-  runGenerator,
-} from '../../generators/index.js';
+import { GeneratorCommand } from '../../cli/generator-command.js';
+import { generatorFlags, nameArg, priorityClassObject } from '../../generators/index.js';
 
-export default class CreatePriorityClass extends ClientCommand {
+export default class CreatePriorityClass extends GeneratorCommand {
   static override summary = 'Create a priority class with the specified name';
   static override aliases = ['create:pc'];
   static override strict = false;
@@ -32,21 +26,16 @@ export default class CreatePriorityClass extends ClientCommand {
     const { flags, argv } = await this.parse(CreatePriorityClass);
     const args = argv as string[];
     const name = nameArg(args, 'create priorityclass');
-    await runGenerator({
-      obj: priorityClassObject({
+    await this.generate(
+      flags,
+      priorityClassObject({
         name,
         value: flags.value,
         globalDefault: flags['global-default'],
         description: flags.description,
         preemptionPolicy: flags['preemption-policy'],
       }),
-      target: { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses', namespaced: false },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      out: process.stdout,
-    });
+      { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses', namespaced: false },
+    );
   }
 }

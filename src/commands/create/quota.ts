@@ -1,8 +1,8 @@
 import { Flags } from '@oclif/core';
-import { ClientCommand } from '../../cli/client-command.js';
-import { generatorFlags, generatorPrintFlags, nameArg, quotaObject, runGenerator } from '../../generators/index.js';
+import { GeneratorCommand } from '../../cli/generator-command.js';
+import { generatorFlags, nameArg, quotaObject } from '../../generators/index.js';
 
-export default class CreateQuota extends ClientCommand {
+export default class CreateQuota extends GeneratorCommand {
   static override summary = 'Create a quota with the specified name';
   static override aliases = ['create:resourcequota'];
   static override strict = false;
@@ -18,15 +18,10 @@ export default class CreateQuota extends ClientCommand {
     const { flags, argv } = await this.parse(CreateQuota);
     const args = argv as string[];
     const name = nameArg(args, 'create quota');
-    await runGenerator({
-      obj: quotaObject({ name, namespace: flags.namespace, hard: flags.hard, scopes: flags.scopes }),
-      target: { group: '', version: 'v1', resource: 'resourcequotas', namespaced: true },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      out: process.stdout,
-    });
+    await this.generate(
+      flags,
+      quotaObject({ name, namespace: flags.namespace, hard: flags.hard, scopes: flags.scopes }),
+      { group: '', version: 'v1', resource: 'resourcequotas', namespaced: true },
+    );
   }
 }

@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
-import { ClientCommand } from '../../../cli/client-command.js';
-import { generatorFlags, generatorPrintFlags, nameArg, runGenerator } from '../../../generators/index.js';
+import { GeneratorCommand } from '../../../cli/generator-command.js';
+import { generatorFlags, nameArg } from '../../../generators/index.js';
 import { DEFAULT_DOCKER_SERVER, dockerRegistrySecretObject } from '../../../generators/typed-secrets.js';
 
-export default class CreateSecretDockerRegistry extends ClientCommand {
+export default class CreateSecretDockerRegistry extends GeneratorCommand {
   static override summary = 'Create a secret for use with a Docker registry';
   static override examples = [
     'kctl create secret docker-registry my-secret --docker-server=DOCKER_REGISTRY_SERVER --docker-username=DOCKER_USER --docker-password=DOCKER_PASSWORD --docker-email=DOCKER_EMAIL',
@@ -29,8 +29,9 @@ export default class CreateSecretDockerRegistry extends ClientCommand {
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(CreateSecretDockerRegistry);
     const name = nameArg(argv as string[], 'create secret docker-registry');
-    await runGenerator({
-      obj: dockerRegistrySecretObject({
+    await this.generate(
+      flags,
+      dockerRegistrySecretObject({
         name,
         namespace: flags.namespace,
         server: flags['docker-server'],
@@ -40,14 +41,8 @@ export default class CreateSecretDockerRegistry extends ClientCommand {
         fromFile: flags['from-file'],
         appendHash: flags['append-hash'],
       }),
-      target: { group: '', version: 'v1', resource: 'secrets', namespaced: true },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      errorPrefix: 'failed to create secret ',
-      out: process.stdout,
-    });
+      { group: '', version: 'v1', resource: 'secrets', namespaced: true },
+      'failed to create secret ',
+    );
   }
 }

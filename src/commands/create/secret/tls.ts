@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
-import { ClientCommand } from '../../../cli/client-command.js';
-import { generatorFlags, generatorPrintFlags, nameArg, runGenerator } from '../../../generators/index.js';
+import { GeneratorCommand } from '../../../cli/generator-command.js';
+import { generatorFlags, nameArg } from '../../../generators/index.js';
 import { tlsSecretObject } from '../../../generators/typed-secrets.js';
 
-export default class CreateSecretTls extends ClientCommand {
+export default class CreateSecretTls extends GeneratorCommand {
   static override summary = 'Create a TLS secret';
   static override examples = ['kctl create secret tls tls-secret --cert=path/to/tls.crt --key=path/to/tls.key'];
   static override strict = false;
@@ -17,22 +17,17 @@ export default class CreateSecretTls extends ClientCommand {
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(CreateSecretTls);
     const name = nameArg(argv as string[], 'create secret tls');
-    await runGenerator({
-      obj: tlsSecretObject({
+    await this.generate(
+      flags,
+      tlsSecretObject({
         name,
         namespace: flags.namespace,
         cert: flags.cert,
         key: flags.key,
         appendHash: flags['append-hash'],
       }),
-      target: { group: '', version: 'v1', resource: 'secrets', namespaced: true },
-      client: () => this.client(flags),
-      dryRun: flags['dry-run'],
-      saveConfig: flags['save-config'],
-      fieldManager: flags['field-manager'],
-      print: generatorPrintFlags(flags),
-      errorPrefix: 'failed to create tls secret ',
-      out: process.stdout,
-    });
+      { group: '', version: 'v1', resource: 'secrets', namespaced: true },
+      'failed to create tls secret ',
+    );
   }
 }
