@@ -4,7 +4,8 @@
  *  - cold start: spawn `kctl serve` on a fresh data dir until it prints its ready line;
  *  - GET one pod, LIST 100 pods as Table, CREATE a configmap at concurrency 1/16/64:
  *    req/s, p50, p99 for both servers and `ratio_* = ours / bare` (req/s).
- * Results go to bench/results/serve.json.
+ * Results go to bench/results/serve.json. `--case get_pod` (repeatable) runs only the named cases
+ * and skips cold start, printing without writing results (for iterating on one number).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,9 @@ import { startServer } from '../src/server/serve.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const DURATION_MS = quick ? 600 : 2500;
+const ROUNDS = quick ? 2 : 6;
 const CONCURRENCY = [1, 16, 64];
+const only = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--case' ? [a] : []));
 
 interface Sample {
   rps: number;
@@ -70,13 +73,10 @@ function once(t: Target, agent: Agent, r: Req, i: number): Promise<number> {
 /** Shared by every run so generated names never repeat. */
 let counter = 0;
 
-async function load(t: Target, r: Req, concurrency: number): Promise<Sample> {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const latencies: number[] = [];
-  // warm-up: open the connections first
-  await Promise.all(Array.from({ length: concurrency }, () => once(t, agent, r, counter++)));
-  const start = performance.now();
-  const end = start + DURATION_MS;
+/** One timed burst: `concurrency` keep-alive loops for `ms`; pushes each latency, returns requests done. */
+async function burst(t: Target, agent: Agent, r: Req, concurrency: number, ms: number, latencies: number[]) {
+  const end = performance.now() + ms;
+  let done = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < end) {
@@ -84,18 +84,53 @@ async function load(t: Target, r: Req, concurrency: number): Promise<Sample> {
         const code = await once(t, agent, r, counter++);
         if (code >= 400) throw new Error(`${r.method} ${r.path}: HTTP ${code}`);
         latencies.push(performance.now() - t0);
+        done++;
       }
     }),
   );
-  const elapsed = (performance.now() - start) / 1000;
-  agent.destroy();
+  return done;
+}
+
+function summarize(latencies: number[], done: number, seconds: number): Sample {
   latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 1000) / 1000;
-  return {
-    rps: Math.round(latencies.length / elapsed),
-    p50_ms: round(pct(latencies, 50)),
-    p99_ms: round(pct(latencies, 99)),
-  };
+  return { rps: Math.round(done / seconds), p50_ms: round(pct(latencies, 50)), p99_ms: round(pct(latencies, 99)) };
+}
+
+/**
+ * Both servers under the same load, interleaved: ROUNDS short bursts each, alternating which goes
+ * first, so JIT warm-up, GC debt and machine noise fall on both alike (one long run each swung
+ * the ratio by +-0.15).
+ */
+async function compare(a: Target, b: Target, r: Req, concurrency: number): Promise<[Sample, Sample]> {
+  const targets = [a, b];
+  const agents = targets.map(() => new Agent({ keepAlive: true, maxSockets: concurrency }));
+  const lat: number[][] = [[], []];
+  const done = [0, 0];
+  const secs = [0, 0];
+  // warm-up: open the connections first
+  for (const [i, t] of targets.entries()) {
+    await Promise.all(Array.from({ length: concurrency }, () => once(t, agents[i] as Agent, r, counter++)));
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const i of round % 2 ? [1, 0] : [0, 1]) {
+      const t0 = performance.now();
+      done[i] += await burst(
+        targets[i] as Target,
+        agents[i] as Agent,
+        r,
+        concurrency,
+        DURATION_MS / ROUNDS,
+        lat[i] as number[],
+      );
+      secs[i] += (performance.now() - t0) / 1000;
+    }
+  }
+  for (const ag of agents) ag.destroy();
+  return [
+    summarize(lat[0] as number[], done[0] ?? 0, secs[0] ?? 1),
+    summarize(lat[1] as number[], done[1] ?? 0, secs[1] ?? 1),
+  ];
 }
 
 let coldRunner = '';
@@ -134,7 +169,7 @@ async function coldStart(): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const cold = await coldStart();
+  const cold = only.length ? 0 : await coldStart();
   const dir = mkdtempSync(join(tmpdir(), 'kctl-bench-'));
   const server = await startServer({ port: 0, dataDir: dir, storage: 'memory' });
   const pki = join(dir, 'pki');
@@ -231,12 +266,13 @@ async function main(): Promise<void> {
     cold_start_s: cold,
     cold_start_runner: coldRunner,
     duration_ms_per_run: DURATION_MS,
+    rounds_per_run: ROUNDS,
     node: process.version,
   };
   for (const [name, r] of Object.entries(cases)) {
+    if (only.length && !only.includes(name)) continue;
     for (const c of CONCURRENCY) {
-      const a = await load(ours, r, c);
-      const b = await load(bareTarget, r, c);
+      const [a, b] = await compare(ours, bareTarget, r, c);
       results[`${name}_c${c}`] = { ours: a, bare: b };
       results[`ratio_${name}_c${c}`] = Math.round((a.rps / Math.max(1, b.rps)) * 1000) / 1000;
       process.stderr.write(
@@ -247,6 +283,7 @@ async function main(): Promise<void> {
   bare.close();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
+  if (only.length) return;
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results', 'serve.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`cold start ${cold} s; results in bench/results/serve.json\n`);

@@ -28,29 +28,45 @@ export interface HttpContext {
   upgradeWebSocket?: () => Promise<import('ws').WebSocket>;
 }
 
-/** Builds the context; the URL host is irrelevant (only path and query are used). */
+/**
+ * Builds the context; the URL host is irrelevant (only path and query are used). The abort
+ * signal is made on first use (watches and streams; most requests never look), then follows the
+ * client closing the connection and the server shutting down.
+ */
 export function newContext(req: NodeRequest, res: NodeResponse, shutdown?: AbortSignal): HttpContext {
   const url = new URL(req.url ?? '/', 'https://kctl.invalid');
-  const controller = new AbortController();
-  const onShutdown = (): void => controller.abort(shutdown?.reason);
-  const onClose = (): void => {
-    shutdown?.removeEventListener('abort', onShutdown);
-    if (!res.writableEnded) controller.abort(new Error('client closed the connection'));
+  let controller: AbortController | undefined;
+  let early: { reason: unknown } | undefined;
+  const abort = (reason?: unknown): void => {
+    if (controller) controller.abort(reason);
+    else early ??= { reason };
   };
-  res.on('close', onClose);
-  res.on('finish', () => shutdown?.removeEventListener('abort', onShutdown));
-  if (shutdown) {
-    if (shutdown.aborted) controller.abort(shutdown.reason);
-    else shutdown.addEventListener('abort', onShutdown, { once: true });
-  }
+  const onShutdown = (): void => abort(shutdown?.reason);
+  res.on('close', () => {
+    shutdown?.removeEventListener('abort', onShutdown);
+    if (!res.writableEnded) abort(new Error('client closed the connection'));
+  });
+  const signal = (): AbortSignal => {
+    if (controller) return controller.signal;
+    controller = new AbortController();
+    if (early) controller.abort(early.reason);
+    else if (shutdown?.aborted) controller.abort(shutdown.reason);
+    else if (shutdown) {
+      shutdown.addEventListener('abort', onShutdown, { once: true });
+      res.on('finish', () => shutdown.removeEventListener('abort', onShutdown));
+    }
+    return controller.signal;
+  };
   return {
     req,
     res,
     method: (req.method ?? 'GET').toUpperCase(),
     url,
     query: url.searchParams,
-    signal: controller.signal,
-    abort: (reason) => controller.abort(reason),
+    get signal() {
+      return signal();
+    },
+    abort,
     warnings: [],
   };
 }

@@ -71,7 +71,9 @@ function resolve(ctx: HttpContext, deps: ResourceDeps): Target {
     namespace,
     user: ctx.user ?? { name: 'system:anonymous', groups: ['system:unauthenticated'] },
     warnings: ctx.warnings,
-    signal: ctx.signal,
+    get signal() {
+      return ctx.signal;
+    },
   };
   return { info, kind, store, rctx, definitions: deps.catalog.definitions };
 }
@@ -94,8 +96,8 @@ function convertOne(ctx: HttpContext, t: Target, out: OutputTarget, obj: KubeObj
   return obj;
 }
 
-function respond(ctx: HttpContext, code: number, body: unknown, out: OutputTarget): void {
-  writeObject(ctx, code, body, out.format);
+function respond(ctx: HttpContext, code: number, body: unknown, out: OutputTarget, shared = false): void {
+  writeObject(ctx, code, body, out.format, shared);
 }
 
 async function handleGet(ctx: HttpContext, t: Target): Promise<void> {
@@ -107,12 +109,13 @@ async function handleGet(ctx: HttpContext, t: Target): Promise<void> {
     return;
   }
   const out = output(ctx, info.subresource ? 'other' : 'get');
-  const opts: { resourceVersion?: string; subresource?: string } = {};
+  // Only written out: the store may answer with the watch cache's shared object and its JSON.
+  const opts: { resourceVersion?: string; subresource?: string; shared: true } = { shared: true };
   const rv = ctx.query.get('resourceVersion');
   if (rv !== null) opts.resourceVersion = rv;
   if (info.subresource) opts.subresource = info.subresource;
   const obj = await t.store.get(t.rctx, info.name, opts);
-  respond(ctx, 200, convertOne(ctx, t, out, obj), out);
+  respond(ctx, 200, convertOne(ctx, t, out, obj), out, true);
 }
 
 async function handleList(ctx: HttpContext, t: Target): Promise<void> {

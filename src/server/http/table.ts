@@ -7,6 +7,7 @@
 import { badRequest } from '../../api/status.js';
 import type { KindDefinition, KubeObject, TableColumn, TableDefinition } from '../apis/types.js';
 import type { KubeList } from '../registry/types.js';
+import { sharedDerived } from '../storage/shared-json.js';
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
@@ -42,8 +43,14 @@ export function parseIncludeObject(value: string | null): IncludeObject {
   );
 }
 
+/** The object's PartialObjectMetadata; built once per shared (watch-cache) object and version. */
 export function partialObjectMetadata(obj: KubeObject, version: string): KubeObject {
-  return { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${version}`, metadata: obj.metadata ?? {} };
+  const build = (): KubeObject => ({
+    kind: 'PartialObjectMetadata',
+    apiVersion: `meta.k8s.io/${version}`,
+    metadata: obj.metadata ?? {},
+  });
+  return obj.metadata ? sharedDerived(obj.metadata, `PartialObjectMetadata/${version}`, build) : build();
 }
 
 export function partialObjectMetadataList(list: KubeList, version: string): KubeObject {

@@ -180,21 +180,21 @@ export class GenericStore implements ResourceStore {
   async get(
     ctx: RequestContext,
     name: string,
-    opts?: { resourceVersion?: string; subresource?: string },
+    opts?: { resourceVersion?: string; subresource?: string; shared?: boolean },
   ): Promise<KubeObject> {
     const computed = computedObjects(this.kind);
     if (computed && !opts?.subresource) return getComputed(this, computed, name);
-    const obj = await this.read(ctx.namespace, name, opts?.resourceVersion);
+    const obj = await this.read(ctx.namespace, name, opts?.resourceVersion, opts?.shared);
     if (opts?.subresource === 'scale') return this.scaleOf(obj);
     if (opts?.subresource && opts.subresource !== 'status') throw this.noSubresource(opts.subresource);
     if (opts?.subresource === 'status' && !this.kind.subresources?.status) throw this.noSubresource('status');
     return obj;
   }
 
-  /** The stored object or a NotFound StatusError. */
-  async read(namespace: string, name: string, resourceVersion?: string): Promise<KubeObject> {
+  /** The stored object or a NotFound StatusError; `shared` as in GetOptions. */
+  async read(namespace: string, name: string, resourceVersion?: string, shared = false): Promise<KubeObject> {
     const obj = await translating(this.gr, name, 'get', () =>
-      this.storage.get(this.key(namespace, name), resourceVersion ? { resourceVersion } : {}),
+      this.storage.get(this.key(namespace, name), resourceVersion ? { resourceVersion, shared } : { shared }),
     );
     if (!obj) throw notFound(this.gr, name);
     return this.withTypeMeta(obj);

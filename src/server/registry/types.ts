@@ -74,10 +74,11 @@ export interface RegistryWatchEvent {
 /** Everything one resource serves. Errors are thrown as StatusError (src/api/status.ts). */
 export interface ResourceStore {
   readonly kind: KindDefinition;
+  /** `shared`: the caller only reads the object, which may then be frozen and shared (GetOptions). */
   get(
     ctx: RequestContext,
     name: string,
-    opts?: { resourceVersion?: string; subresource?: string },
+    opts?: { resourceVersion?: string; subresource?: string; shared?: boolean },
   ): Promise<KubeObject>;
   list(ctx: RequestContext, query: ListQuery): Promise<KubeList>;
   watch(ctx: RequestContext, query: WatchQuery): AsyncIterable<RegistryWatchEvent>;

@@ -26,6 +26,11 @@ export interface Preconditions {
 export interface GetOptions {
   resourceVersion?: string;
   ignoreNotFound?: boolean;
+  /**
+   * The caller only reads the result (an HTTP GET answering with it): the watch cache may hand
+   * out its deep-frozen shared object, whose JSON text is cached (cacher/decoded-objects.ts).
+   */
+  shared?: boolean;
 }
 
 export interface ListOptions {

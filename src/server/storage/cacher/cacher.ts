@@ -171,7 +171,13 @@ export class Cacher implements Storage {
   // ---- reads ----
 
   async get(key: string, opts: GetOptions = {}): Promise<StoredObject | undefined> {
-    if (!this.owns(key) || !opts.resourceVersion) return this.storage.get(key, opts);
+    if (!this.owns(key)) return this.storage.get(key, opts);
+    if (!opts.resourceVersion) {
+      // A consistent read is the store's (kube reads etcd); a shared one reuses the parse of that
+      // exact revision.
+      const kv = opts.shared ? this.kv.range(key).kvs[0] : undefined;
+      return kv ? this.decoded.get(key, { value: kv.value, rev: kv.modRevision }) : this.storage.get(key, opts);
+    }
     const rv = this.parseRv(key, opts.resourceVersion);
     await this.waitFresh(key, rv);
     const v = this.cache.get(key);
@@ -179,7 +185,7 @@ export class Cacher implements Storage {
       if (opts.ignoreNotFound) return undefined;
       throw new StorageError('KeyNotFound', key, String(this.cache.rev));
     }
-    return decodeObject(v.value, v.rev);
+    return opts.shared ? this.decoded.get(key, v) : decodeObject(v.value, v.rev);
   }
 
   /**

@@ -3,7 +3,8 @@
  * text (150k objects cost their bytes, not object graphs); a list used to parse every item on
  * every request, which dominated LIST time. Entries are keyed by storage key and valid for one
  * revision; the total is bounded by the JSON bytes they came from (a parsed graph costs a few
- * times that), evicting the least recently used.
+ * times that), evicting by CLOCK (second chance): a hit only sets a flag, so a 1,000-item list
+ * does not reorder a map 1,000 times, and entries unused since the last sweep go first.
  *
  * Objects handed out are deep-frozen and shared between requests: callers must copy before they
  * change anything (a write to a frozen object throws in module code, so a mistake fails loudly).
@@ -17,6 +18,7 @@ interface Entry {
   rev: number;
   obj: StoredObject;
   bytes: number;
+  used: boolean;
 }
 
 function deepFreeze<T>(v: T): T {
@@ -38,11 +40,11 @@ export class DecodedObjects {
   get(key: string, v: CachedValue): StoredObject {
     const hit = this.entries.get(key);
     if (hit) {
-      this.entries.delete(key);
       if (hit.rev === v.rev) {
-        this.entries.set(key, hit); // most recently used goes last
+        hit.used = true;
         return hit.obj;
       }
+      this.entries.delete(key);
       this.bytes -= hit.bytes;
     }
     const obj = deepFreeze(decodeObject(v.value, v.rev));
@@ -51,12 +53,16 @@ export class DecodedObjects {
     if (obj.metadata) markShared(obj.metadata);
     const bytes = v.value.length;
     if (bytes * 4 <= this.maxBytes) {
-      this.entries.set(key, { rev: v.rev, obj, bytes });
+      this.entries.set(key, { rev: v.rev, obj, bytes, used: false });
       this.bytes += bytes;
+      // Oldest first; a used entry gets a second chance at the back (revisited unused if need be).
       for (const [k, e] of this.entries) {
         if (this.bytes <= this.maxBytes) break;
         this.entries.delete(k);
-        this.bytes -= e.bytes;
+        if (e.used) {
+          e.used = false;
+          this.entries.set(k, e);
+        } else this.bytes -= e.bytes;
       }
     }
     return obj;
