@@ -117,8 +117,9 @@ export function applyChanges(
   for (const [k, v] of req.changes.set) next[k] = v;
   for (const k of req.changes.remove) delete next[k];
   const meta: Record<string, unknown> = { ...((obj.metadata ?? {}) as Record<string, unknown>) };
-  // An empty map on an object that had none stays absent (the server drops empty maps anyway).
-  if (Object.keys(next).length > 0 || currentMap(obj, req.field) !== undefined) meta[req.field] = next;
+  // Set even when empty, as kubectl's SetLabels/SetAnnotations do (so `app-` on an object without
+  // labels reads as a change, though the server's Go round trip drops the empty map again).
+  meta[req.field] = next;
   if (req.resourceVersion) meta.resourceVersion = req.resourceVersion;
   return { ...obj, metadata: meta as KubeObject['metadata'] };
 }

@@ -11,7 +11,7 @@
 import { conflict, type GroupResource, qualifiedKind, StatusError } from '../../api/status.js';
 import type { KubeObject } from '../apis/types.js';
 import type { GenericStore } from './generic-store.js';
-import { canonicalOrder, rfc3339 } from './object-meta.js';
+import { rfc3339 } from './object-meta.js';
 import { toStatusError, translating } from './storage-errors.js';
 import type { DeleteOptions, RequestContext } from './types.js';
 
@@ -135,7 +135,7 @@ export async function deleteObject(
     store.storage.guaranteedUpdate(store.key(ctx.namespace, name), (cur) => {
       const obj = structuredClone(cur) as KubeObject;
       if ((obj.metadata?.uid ?? '') !== meta.uid) throw new StatusError(conflict(store.gr, name).status);
-      return canonicalOrder(markDeleting(obj));
+      return store.goShape(markDeleting(obj));
     }),
   );
   return { object: store.withTypeMeta(updated), deleted: false, modified: true };

@@ -17,9 +17,11 @@ import {
   unsupportedMediaType,
 } from '../../api/status.js';
 import type { AdmissionAttributes, AdmissionOperation } from '../admission/types.js';
+import { jsonEqual } from '../apis/object-access.js';
 import type { KindDefinition, KubeObject, StrategyContext } from '../apis/types.js';
 import { isStorageError, type Storage, type StoredObject } from '../storage/index.js';
 import { type DeleteOutcome, deleteObject } from './delete-flow.js';
+import { goRoundTrip, messageOfKindDefinition } from './go-round-trip.js';
 import { collectionKey, objectKey, resourcePrefix } from './keys.js';
 import { type KindPolicy, kindPolicy } from './kind-policy.js';
 import { validateListOptions } from './list-options.js';
@@ -64,8 +66,6 @@ import {
 /** How many times a generateName create retries on a name collision (kube's RetryGenerateName). */
 const GENERATE_NAME_RETRIES = 7;
 
-const jsonEqual = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
 /** The object without what a no-op check must ignore (managedFields, resourceVersion). */
 function comparable(obj: KubeObject): KubeObject {
   const { managedFields: _m, resourceVersion: _r, ...meta } = obj.metadata ?? {};
@@ -78,6 +78,7 @@ export class GenericStore implements ResourceStore {
   readonly policy: KindPolicy;
   readonly prefix: string;
   readonly apiVersion: string;
+  private readonly goMessage: string | undefined;
 
   private readonly storageSource: Storage | (() => Storage);
   private resolvedStorage?: Storage;
@@ -97,6 +98,16 @@ export class GenericStore implements ResourceStore {
     this.policy = kindPolicy(kind);
     this.prefix = resourcePrefix(kind);
     this.apiVersion = groupVersion(kind);
+    this.goMessage = messageOfKindDefinition(kind.definition);
+  }
+
+  /**
+   * An object as kube's decode into the kind's Go struct leaves it (go-round-trip.ts): applied to
+   * what a client sends, before defaulting, and to what is stored. Kinds without a Go struct in
+   * the table keep every field, only the top level and metadata are put in kube's order.
+   */
+  goShape(obj: KubeObject): KubeObject {
+    return this.goMessage ? goRoundTrip(obj, this.goMessage) : canonicalOrder(obj);
   }
 
   /** Reads, lists and watches go through this (the kind's watch cache when enabled); writes too. */
@@ -297,7 +308,8 @@ export class GenericStore implements ResourceStore {
   }
 
   /** The create pipeline after decoding (also used by create-on-update). */
-  async createObject(ctx: RequestContext, obj: KubeObject, opts: WriteOptions): Promise<KubeObject> {
+  async createObject(ctx: RequestContext, input: KubeObject, opts: WriteOptions): Promise<KubeObject> {
+    const obj = this.goShape(input);
     this.applyNamespace(ctx, obj);
     const meta = obj.metadata ?? {};
     obj.metadata = meta;
@@ -338,7 +350,7 @@ export class GenericStore implements ResourceStore {
     try {
       for (let attempt = 0; ; attempt++) {
         try {
-          created = await this.storage.create(this.key(m.namespace ?? '', m.name ?? ''), canonicalOrder(obj), {
+          created = await this.storage.create(this.key(m.namespace ?? '', m.name ?? ''), this.goShape(obj), {
             dryRun: opts.dryRun,
             ...(this.kind.ttlSeconds ? { ttlSeconds: this.kind.ttlSeconds } : {}),
           });
@@ -473,7 +485,7 @@ export class GenericStore implements ResourceStore {
           await rollback?.();
           rollback = undefined;
           const current = this.withTypeMeta(cur);
-          const next = await produce(structuredClone(current));
+          const next = this.goShape(await produce(structuredClone(current)));
           const meta = (next.metadata ??= {});
           const curMeta = current.metadata ?? {};
           if (meta.resourceVersion) {
@@ -501,7 +513,8 @@ export class GenericStore implements ResourceStore {
           ];
           if (errs.length) throw invalid(this.gk, name, errs);
           await this.deps.admission.validate(this.attrs(ctx, 'UPDATE', name, next, current, opts.dryRun, sub));
-          if (jsonEqual(comparable(next), comparable(current))) {
+          // Compared as stored (Go's shape; field order aside): a change Go's round trip erases is none.
+          if (jsonEqual(comparable(this.goShape(next)), comparable(current))) {
             changed = false;
             return cur;
           }
@@ -516,7 +529,7 @@ export class GenericStore implements ResourceStore {
           rollback = await this.deps.hooksFor(this.kind)?.beforeUpdate?.(next, current, { dryRun: opts.dryRun });
           changed = true;
           old = current;
-          return canonicalOrder(next);
+          return this.goShape(next);
         },
         { dryRun: opts.dryRun },
       ),
