@@ -24,6 +24,7 @@ import {
   unionAuthenticator,
   x509Authenticator,
 } from './auth/authenticator.js';
+import { type ObjectGetter, serviceAccountTokenUser } from './auth/service-account-liveness.js';
 import { ServiceAccountTokens } from './auth/service-account-tokens.js';
 import { loadOrCreatePki } from './certs/cert-store.js';
 import type { ControllerOptions } from './controllers/types.js';
@@ -46,6 +47,7 @@ import {
   writeKubeconfig,
 } from './kubeconfig/admin-kubeconfig.js';
 import { lockDataDir } from './lock/data-dir-lock.js';
+import { SYSTEM_CONTEXT } from './registry/system-context.js';
 import type { Registry } from './registry/types.js';
 import { type OpenRegistryOptions, openRegistry, type RegistryRuntime } from './serve-registry.js';
 import type { StoreSnapshot } from './snapshot/format.js';
@@ -167,7 +169,12 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
     const pki = await loadOrCreatePki(dataDir, address);
     const token = loadOrCreateBootstrapToken(dataDir);
     const saTokens = ServiceAccountTokens.loadOrCreate(dataDir);
-    const tokenUser = anyToken(bootstrapTokenUser(token), (t) => saTokens.authenticate(t));
+    // Service account tokens also need their objects to still exist: looked up once the registry is open.
+    let objects: ObjectGetter = async () => undefined;
+    const tokenUser = anyToken(
+      bootstrapTokenUser(token),
+      serviceAccountTokenUser(saTokens, (...ref) => objects(...ref)),
+    );
     // Loaded on demand: a caller with its own catalog does not pay for the built-in one.
     const catalog = opts.catalog ?? (await import('./apis/catalog.js')).builtinCatalog();
     const controllers: ControllerOptions = { caPem: pki.ca.certPem, advertiseAddress: address };
@@ -181,6 +188,10 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       serviceAccountTokens: saTokens,
     });
     cleanups.push(() => runtime.close());
+    objects = (resource, namespace, name) =>
+      (
+        runtime.registry.store('', 'v1', resource)?.get(SYSTEM_CONTEXT(namespace), name) ?? Promise.resolve(undefined)
+      ).catch(() => undefined);
 
     const shutdown = new AbortController();
     // Every in-flight request listens for shutdown; hundreds at once are normal.

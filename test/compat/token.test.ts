@@ -49,6 +49,37 @@ describe('create token', () => {
     }
   });
 
+  it('stops authenticating once the service account is deleted or replaced (kube checks the object)', async () => {
+    await p.kubectl(['create', 'serviceaccount', 'temp']);
+    const token = (await p.kubectl(['create', 'token', 'temp'])).stdout.trim();
+    const whoami = () =>
+      p.kubectl([
+        '--kubeconfig=/dev/null',
+        `--server=${p.cluster.server.url}`,
+        `--certificate-authority=${join(p.cluster.dir, 'data', 'pki', 'ca.crt')}`,
+        `--token=${token}`,
+        'auth',
+        'whoami',
+        '-o',
+        'jsonpath={.status.userInfo.username}',
+      ]);
+    expect(await whoami()).toMatchObject({ code: 0, stdout: 'system:serviceaccount:default:temp' });
+    const review = async () => {
+      const body = JSON.stringify({ apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: { token } });
+      const r = await p.kubectl(['create', '-f', '-', '-o', 'jsonpath={.status.authenticated}'], body);
+      return r.stdout;
+    };
+    expect(await review()).toBe('true');
+    await p.kubectl(['delete', 'serviceaccount', 'temp']);
+    const gone = await whoami();
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('Unauthorized');
+    expect(await review()).toBe('');
+    // Same name, new UID: still not the service account the token was issued for.
+    await p.kubectl(['create', 'serviceaccount', 'temp']);
+    expect((await whoami()).code).toBe(1);
+  });
+
   it('reports the same errors as kubectl', async () => {
     for (const args of [
       ['create', 'token', 'nobody'],

@@ -16,7 +16,10 @@ export type AuthResult = { user: UserInfo } | { error: string } | undefined;
 export type Authenticator = (req: {
   headers: Record<string, string | string[] | undefined>;
   socket: unknown;
-}) => AuthResult;
+}) => AuthResult | Promise<AuthResult>;
+
+/** The user a bearer token stands for, or undefined; may look objects up (service account tokens). */
+export type TokenLookup = (bearer: string) => UserInfo | undefined | Promise<UserInfo | undefined>;
 
 const SYSTEM_AUTHENTICATED = 'system:authenticated';
 
@@ -103,25 +106,23 @@ export function bootstrapTokenUser(token: BootstrapToken): (bearer: string) => U
 }
 
 /** Bearer tokens: the first lookup that knows the token names the user. */
-export function tokenAuthenticator(...lookups: Array<(bearer: string) => UserInfo | undefined>): Authenticator {
+export function tokenAuthenticator(...lookups: TokenLookup[]): Authenticator {
   const lookup = anyToken(...lookups);
-  return (req) => {
+  return async (req) => {
     const h = first(req.headers.authorization);
     if (!h) return undefined;
     const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
     if (!m?.[1]) return undefined;
-    const user = lookup(m[1]);
+    const user = await lookup(m[1]);
     return user ? { user } : { error: 'invalid bearer token' };
   };
 }
 
 /** One lookup over several token kinds (bootstrap, service account), tried in order. */
-export function anyToken(
-  ...lookups: Array<(bearer: string) => UserInfo | undefined>
-): (bearer: string) => UserInfo | undefined {
-  return (bearer) => {
+export function anyToken(...lookups: TokenLookup[]): (bearer: string) => Promise<UserInfo | undefined> {
+  return async (bearer) => {
     for (const l of lookups) {
-      const u = l(bearer);
+      const u = await l(bearer);
       if (u) return u;
     }
     return undefined;
@@ -130,10 +131,10 @@ export function anyToken(
 
 /** Tries each authenticator in order; the first that claims the request decides. */
 export function unionAuthenticator(list: Authenticator[]): Authenticator {
-  return (req) => {
+  return async (req) => {
     let lastError: AuthResult;
     for (const a of list) {
-      const r = a(req);
+      const r = await a(req);
       if (r && 'user' in r) return r;
       if (r) lastError = r;
     }

@@ -8,8 +8,8 @@
  * `nbf`, `jti`, and the private `kubernetes.io` claim naming the service account and any bound
  * pod, secret or node).
  *
- * Known gap (until the security chain lands): authentication checks signature, issuer,
- * audience and times, but not that the service account (or bound object) still exists.
+ * `verify` checks signature, issuer, audience and times; service-account-liveness.ts adds kube's
+ * object checks (the service account and any bound object still exist with the claimed UIDs).
  */
 import {
   createHash,
@@ -46,7 +46,7 @@ export interface TokenClaimsInput {
   node?: { name: string; uid?: string };
 }
 
-interface PrivateClaims {
+export interface PrivateClaims {
   namespace: string;
   serviceaccount: ObjectRef;
   pod?: ObjectRef;
@@ -117,11 +117,16 @@ export class ServiceAccountTokens {
     return { token: `${signingInput}.${b64(sig)}`, expiresAt: new Date(exp * 1000) };
   }
 
-  /**
-   * The user a token names, or undefined when it is not one of ours or not valid now (bad
-   * signature, other issuer, no API audience, expired, not yet valid).
-   */
+  /** The user a token names (see verify), without the claims. */
   authenticate(token: string, now = new Date()): UserInfo | undefined {
+    return this.verify(token, now)?.user;
+  }
+
+  /**
+   * The user a token names and its private claims, or undefined when it is not one of ours or not
+   * valid now (bad signature, other issuer, no API audience, expired, not yet valid).
+   */
+  verify(token: string, now = new Date()): { user: UserInfo; claims: PrivateClaims } | undefined {
     const parts = token.split('.');
     if (parts.length !== 3) return undefined;
     const [h, p, s] = parts as [string, string, string];
@@ -157,11 +162,12 @@ export class ServiceAccountTokens {
       extra['authentication.kubernetes.io/pod-name'] = [k.pod.name];
       extra['authentication.kubernetes.io/pod-uid'] = [k.pod.uid];
     }
-    return {
+    const user: UserInfo = {
       name: payload.sub,
       uid: sa.uid,
       groups: ['system:serviceaccounts', `system:serviceaccounts:${k.namespace}`, 'system:authenticated'],
       ...(Object.keys(extra).length ? { extra } : {}),
     };
+    return { user, claims: k };
   }
 }

@@ -28,7 +28,7 @@ function isPublic(path: string, list: string[]): boolean {
 export function withAuthentication(handler: Handler, deps: AuthenticationDeps): Handler {
   const publicPaths = deps.publicPaths ?? DEFAULT_PUBLIC_PATHS;
   return async (ctx) => {
-    const result = deps.authenticator({ headers: ctx.req.headers, socket: ctx.req.socket });
+    const result = await deps.authenticator({ headers: ctx.req.headers, socket: ctx.req.socket });
     if (result && 'user' in result) {
       ctx.user = result.user;
       delete ctx.req.headers.authorization;

@@ -12,7 +12,7 @@ import type { KindDefinition, KubeObject, StrategyContext } from '../apis/types.
 import type { GenericStore } from './generic-store.js';
 import type { KubeList, RequestContext, WriteOptions } from './types.js';
 
-type Answer = (review: KubeObject, sctx: StrategyContext, tokens: UserLookup) => KubeObject;
+type Answer = (review: KubeObject, sctx: StrategyContext, tokens: UserLookup) => KubeObject | Promise<KubeObject>;
 
 const ANSWERS: Record<string, Answer> = {
   'authentication.k8s.io/tokenreviews': (r, _c, tokens) => answerTokenReview(r, tokens),
@@ -59,7 +59,7 @@ export async function createVirtual(
   }
   const answer = ANSWERS[kindKey(kind)];
   if (!answer) throw store.noSubresource(kind.resource);
-  const out = answer(obj, sctx, tokens);
+  const out = await answer(obj, sctx, tokens);
   out.apiVersion = store.apiVersion;
   out.kind = kind.kind;
   return out;

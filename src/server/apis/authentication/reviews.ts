@@ -36,9 +36,8 @@ export const reviewDefinitions: Definitions = {
   [`${AUTHN}SelfSubjectReviewStatus`]: obj({ userInfo: ref(`${AUTHN}UserInfo`) }),
 };
 
-export type UserLookup = (
-  token: string,
-) => { name: string; groups: string[]; uid?: string; extra?: Record<string, string[]> } | undefined;
+type LookedUpUser = { name: string; groups: string[]; uid?: string; extra?: Record<string, string[]> };
+export type UserLookup = (token: string) => LookedUpUser | undefined | Promise<LookedUpUser | undefined>;
 
 const userInfo = (u: NonNullable<StrategyContext['user']>) => ({
   username: u.name,
@@ -48,10 +47,10 @@ const userInfo = (u: NonNullable<StrategyContext['user']>) => ({
 });
 
 /** The status kube returns for a TokenReview; `lookup` authenticates the token. */
-export function answerTokenReview(review: KubeObject, lookup: UserLookup): KubeObject {
+export async function answerTokenReview(review: KubeObject, lookup: UserLookup): Promise<KubeObject> {
   const out = clone(review);
   const spec = mapAt(review, 'spec') ?? {};
-  const user = lookup(strAt(spec, 'token') ?? '');
+  const user = await lookup(strAt(spec, 'token') ?? '');
   out.status = user
     ? { authenticated: true, user: userInfo(user), audiences: spec.audiences ?? [] }
     : { user: {}, error: '[invalid bearer token, token lookup failed]' };
