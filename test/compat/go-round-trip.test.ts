@@ -68,4 +68,13 @@ describe('Go round trip', () => {
       ),
     ).toBe(true);
   });
+
+  it('lists items without apiVersion/kind, as kube’s typed lists (kubectl fills them in)', async () => {
+    const raw = JSON.parse((await p.kubectl(['get', '--raw', '/api/v1/namespaces/default/configmaps'])).stdout);
+    expect(Object.keys(raw).slice(0, 2)).toEqual(['kind', 'apiVersion']);
+    expect(raw.items.length).toBeGreaterThan(0);
+    for (const item of raw.items) expect(Object.keys(item)[0]).toBe('metadata');
+    const printed = JSON.parse((await p.kubectl(['get', 'configmaps', '-o', 'json'])).stdout);
+    expect(printed.items[0]).toMatchObject({ apiVersion: 'v1', kind: 'ConfigMap' });
+  });
 });

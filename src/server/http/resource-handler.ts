@@ -11,8 +11,10 @@ import type { Catalog } from '../apis/catalog.js';
 import type { KindDefinition, KubeObject } from '../apis/types.js';
 import { definitionLookup } from '../openapi/documents.js';
 import { type DecodeTarget, decodeBody } from '../registry/decode.js';
+import { messageOfKindDefinition } from '../registry/go-round-trip.js';
 import { checkPodConnect, type PodConnectRequest, parsePodLogOptions } from '../registry/pod-subresources.js';
 import type { KubeList, Registry, RegistryWatchEvent, RequestContext, ResourceStore } from '../registry/types.js';
+import { sharedDerived } from '../storage/shared-json.js';
 import { readBody } from './body.js';
 import { type HttpContext, requestInfo } from './context.js';
 import { methodNotAllowed, pathNotFound } from './generic-errors.js';
@@ -118,16 +120,31 @@ async function handleGet(ctx: HttpContext, t: Target): Promise<void> {
   respond(ctx, 200, convertOne(ctx, t, out, obj), out, true);
 }
 
+/**
+ * The items of a built-in kind's list as kube's typed lists carry them: without apiVersion and
+ * kind (clients take them from the list). Custom resources keep theirs, as unstructured lists do.
+ */
+function typedItems(kind: KindDefinition, list: KubeList): KubeList {
+  if (!messageOfKindDefinition(kind.definition)) return list;
+  const strip = (o: KubeObject): KubeObject =>
+    sharedDerived(o, 'list-item', () => {
+      const { kind: _k, apiVersion: _v, ...rest } = o;
+      return rest;
+    });
+  return { ...list, items: list.items.map(strip) };
+}
+
 async function handleList(ctx: HttpContext, t: Target): Promise<void> {
   const out = output(ctx, 'list');
   const list = await t.store.list(t.rctx, listQuery(ctx.query));
-  let body: unknown = list;
+  let body: unknown;
   if (out.as === 'Table') {
     body = toTable(t.kind, list, {
       version: out.version ?? 'v1',
       includeObject: parseIncludeObject(ctx.query.get('includeObject')),
     });
   } else if (out.as === 'PartialObjectMetadataList') body = partialObjectMetadataList(list, out.version ?? 'v1');
+  else body = typedItems(t.kind, list);
   writeObject(ctx, 200, body, out.format, true);
 }
 

@@ -256,8 +256,8 @@ export class GenericStore implements ResourceStore {
     if (res.continue) metadata.continue = res.continue;
     if (res.remainingItemCount !== undefined) metadata.remainingItemCount = res.remainingItemCount;
     return {
-      apiVersion: this.apiVersion,
       kind: `${this.kind.kind}List`,
+      apiVersion: this.apiVersion,
       metadata,
       items: res.items.map((o) => this.withTypeMeta(o)),
     };
@@ -603,8 +603,8 @@ export class GenericStore implements ResourceStore {
       cont = page.metadata.continue;
     } while (cont);
     return {
-      apiVersion: this.apiVersion,
       kind: `${this.kind.kind}List`,
+      apiVersion: this.apiVersion,
       metadata: { resourceVersion: rv },
       items: deleted,
     };

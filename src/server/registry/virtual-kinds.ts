@@ -84,8 +84,8 @@ export function listComputed(
   predicate: ((o: KubeObject) => boolean) | undefined,
 ): KubeList {
   return {
-    apiVersion: store.apiVersion,
     kind: `${store.kind.kind}List`,
+    apiVersion: store.apiVersion,
     metadata: { resourceVersion: '' },
     items: predicate ? objects.filter(predicate) : objects,
   };
