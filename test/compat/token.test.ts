@@ -18,6 +18,19 @@ afterAll(async () => {
 
 const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
 
+/** `kubectl auth whoami` with only the token: a client certificate would authenticate first (x509 precedes tokens, as in kube). */
+const whoami = (token: string) =>
+  p.kubectl([
+    '--kubeconfig=/dev/null',
+    `--server=${p.cluster.server.url}`,
+    `--certificate-authority=${join(p.cluster.dir, 'data', 'pki', 'ca.crt')}`,
+    `--token=${token}`,
+    'auth',
+    'whoami',
+    '-o',
+    'jsonpath={.status.userInfo.username}',
+  ]);
+
 describe('create token', () => {
   it('issues tokens kubectl and kctl can both authenticate with', async () => {
     for (const run of [p.kubectl, p.kctl]) {
@@ -34,17 +47,7 @@ describe('create token', () => {
       const c = claims(token);
       expect(c.sub).toBe('system:serviceaccount:default:robot');
       expect(c.exp - c.iat).toBe(1200);
-      // Only the token: a client certificate would authenticate first (x509 precedes tokens, as in kube).
-      const me = await p.kubectl([
-        '--kubeconfig=/dev/null',
-        `--server=${p.cluster.server.url}`,
-        `--certificate-authority=${join(p.cluster.dir, 'data', 'pki', 'ca.crt')}`,
-        `--token=${token}`,
-        'auth',
-        'whoami',
-        '-o',
-        'jsonpath={.status.userInfo.username}',
-      ]);
+      const me = await whoami(token);
       expect(me).toMatchObject({ code: 0, stdout: 'system:serviceaccount:default:robot' });
     }
   });
@@ -52,18 +55,7 @@ describe('create token', () => {
   it('stops authenticating once the service account is deleted or replaced (kube checks the object)', async () => {
     await p.kubectl(['create', 'serviceaccount', 'temp']);
     const token = (await p.kubectl(['create', 'token', 'temp'])).stdout.trim();
-    const whoami = () =>
-      p.kubectl([
-        '--kubeconfig=/dev/null',
-        `--server=${p.cluster.server.url}`,
-        `--certificate-authority=${join(p.cluster.dir, 'data', 'pki', 'ca.crt')}`,
-        `--token=${token}`,
-        'auth',
-        'whoami',
-        '-o',
-        'jsonpath={.status.userInfo.username}',
-      ]);
-    expect(await whoami()).toMatchObject({ code: 0, stdout: 'system:serviceaccount:default:temp' });
+    expect(await whoami(token)).toMatchObject({ code: 0, stdout: 'system:serviceaccount:default:temp' });
     const review = async () => {
       const body = JSON.stringify({ apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: { token } });
       const r = await p.kubectl(['create', '-f', '-', '-o', 'jsonpath={.status.authenticated}'], body);
@@ -71,13 +63,13 @@ describe('create token', () => {
     };
     expect(await review()).toBe('true');
     await p.kubectl(['delete', 'serviceaccount', 'temp']);
-    const gone = await whoami();
+    const gone = await whoami(token);
     expect(gone.code).toBe(1);
     expect(gone.stderr).toContain('Unauthorized');
     expect(await review()).toBe('');
     // Same name, new UID: still not the service account the token was issued for.
     await p.kubectl(['create', 'serviceaccount', 'temp']);
-    expect((await whoami()).code).toBe(1);
+    expect((await whoami(token)).code).toBe(1);
   });
 
   it('reports the same errors as kubectl', async () => {
