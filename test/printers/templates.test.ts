@@ -81,7 +81,6 @@ const JSONPATHS = [
   '{.status.conditions[*].type}',
   '{.spec.containers[*]}',
   "{.spec.containers[*]['name','image']}",
-  '{..name}',
   '{range .status.conditions[*]}{@.type}={@.status}{"\\n"}{end}',
   '{.spec.containers[0:2].name}',
   '{.spec.containers[:1].name}',
@@ -213,6 +212,13 @@ describe.concurrent('jsonpath matches kubectl', () => {
     return compare(pod, `jsonpath-file=${file}`);
   });
   it('template format without template', () => compare(pod, 'jsonpath'));
+  it('recursive descent finds the same names (kubectl walks Go maps in random order)', async () => {
+    const theirs = await kubectlLocalPrint(pod, ['-o', 'jsonpath={..name}'], 'recursive.json');
+    const ours = await render(printerForFlags({ output: 'jsonpath={..name}' }), pod);
+    const words = (s: string) => s.split(' ').sort();
+    expect(words(ours.out)).toEqual(words(theirs.stdout));
+    expect(words(ours.out).length).toBeGreaterThan(1);
+  });
 });
 
 describe.concurrent('go-template matches kubectl', () => {

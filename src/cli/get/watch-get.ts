@@ -8,6 +8,7 @@ import { ACCEPT_TABLE } from '../../client/negotiate.js';
 import type { RestClient } from '../../client/rest/client.js';
 import { watch } from '../../client/watch/http-watch.js';
 import { type PrintContext, printerForFlags } from '../../printers/index.js';
+import { isListObject, normalizeList } from '../../printers/list.js';
 import { buildResources } from '../../resource/builder.js';
 import type { GetRequest } from './run-get.js';
 import { multipleKinds } from './run-get.js';
@@ -74,8 +75,9 @@ export async function runWatch(req: WatchRequest): Promise<void> {
   const isCollection = !info.name;
   const meta = (obj?.metadata ?? {}) as { resourceVersion?: string };
   if (!req.watchOnly && obj) {
-    if (wrapped && Array.isArray(obj.items)) {
-      for (const item of obj.items) await emit('ADDED', item);
+    if (wrapped && isListObject(obj)) {
+      // Items as kubectl decodes them: stamped with the list's apiVersion and kind.
+      for (const item of normalizeList(obj).items as unknown[]) await emit('ADDED', item);
     } else await emit('ADDED', obj);
   }
   // A watch on one object starts "now" and opens with a synthetic ADDED event, which kubectl
