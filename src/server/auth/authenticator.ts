@@ -108,13 +108,13 @@ export function bootstrapTokenUser(token: BootstrapToken): (bearer: string) => U
 /** Bearer tokens: the first lookup that knows the token names the user. */
 export function tokenAuthenticator(...lookups: TokenLookup[]): Authenticator {
   const lookup = anyToken(...lookups);
-  return async (req) => {
+  // Synchronous unless there is a token to look up: most requests carry a client certificate.
+  return (req) => {
     const h = first(req.headers.authorization);
     if (!h) return undefined;
     const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
     if (!m?.[1]) return undefined;
-    const user = await lookup(m[1]);
-    return user ? { user } : { error: 'invalid bearer token' };
+    return lookup(m[1]).then((user) => (user ? { user } : { error: 'invalid bearer token' }));
   };
 }
 
@@ -131,13 +131,17 @@ export function anyToken(...lookups: TokenLookup[]): (bearer: string) => Promise
 
 /** Tries each authenticator in order; the first that claims the request decides. */
 export function unionAuthenticator(list: Authenticator[]): Authenticator {
-  return async (req) => {
-    let lastError: AuthResult;
-    for (const a of list) {
-      const r = await a(req);
-      if (r && 'user' in r) return r;
-      if (r) lastError = r;
-    }
-    return lastError;
+  return (req) => {
+    // Synchronous while the authenticators are (x509); continues asynchronously after one is not.
+    const from = (i: number, lastError: AuthResult): AuthResult | Promise<AuthResult> => {
+      for (let k = i; k < list.length; k++) {
+        const r = (list[k] as Authenticator)(req);
+        if (r instanceof Promise) return r.then((v) => (v && 'user' in v ? v : from(k + 1, v ?? lastError)));
+        if (r && 'user' in r) return r;
+        if (r) lastError = r;
+      }
+      return lastError;
+    };
+    return from(0, undefined);
   };
 }

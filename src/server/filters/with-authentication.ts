@@ -28,7 +28,8 @@ function isPublic(path: string, list: string[]): boolean {
 export function withAuthentication(handler: Handler, deps: AuthenticationDeps): Handler {
   const publicPaths = deps.publicPaths ?? DEFAULT_PUBLIC_PATHS;
   return async (ctx) => {
-    const result = await deps.authenticator({ headers: ctx.req.headers, socket: ctx.req.socket });
+    const pending = deps.authenticator({ headers: ctx.req.headers, socket: ctx.req.socket });
+    const result = pending instanceof Promise ? await pending : pending;
     if (result && 'user' in result) {
       ctx.user = result.user;
       delete ctx.req.headers.authorization;
