@@ -13,10 +13,12 @@
  * (http/protobuf/generated-fields.ts). Kinds the table does not describe (custom resources,
  * APIService) are stored as they are, as kube stores unstructured objects.
  */
+import { isMap } from '../apis/object-access.js';
 import type { KubeObject } from '../apis/types.js';
 import {
   type FieldSpec,
   type FieldType,
+  isGoZero,
   type MessageSpec,
   messageOfDefinition,
   messageSpec,
@@ -25,7 +27,6 @@ import { RESHAPED_MESSAGES, SPECIAL_MESSAGES } from '../http/protobuf/special-ty
 
 type Obj = Record<string, unknown>;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const TIMES = new Set(['~apis/meta/v1.Time', '~apis/meta/v1.MicroTime']);
 /** Messages with their own JSON form: their values are kept as sent. */
 const opaque = (name: string): boolean =>
@@ -42,8 +43,6 @@ function goKeyOrder(a: string, b: string): number {
   if (/[\ud800-\uffff]/.test(a + b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-const isZeroScalar = (v: unknown): boolean => v === '' || v === 0 || v === false;
 
 const nullItem = (t: FieldType): unknown => (t.k === 'message' && !opaque(t.name) ? message(t.name, {}) : null);
 
@@ -62,7 +61,7 @@ function present(type: FieldType, v: unknown): unknown {
       // A null item of a struct list decodes as the zero struct.
       return v.length === 0 ? null : v.map((x) => (x === null ? nullItem(type.elem) : present(type.elem, x)));
     case 'map': {
-      if (!isObj(v)) return v;
+      if (!isMap(v)) return v;
       const keys = Object.keys(v);
       if (keys.length === 0) return null;
       const out: Obj = {};
@@ -88,8 +87,8 @@ function field(spec: FieldSpec, v: unknown): unknown {
   }
   const out = present(t, v);
   if (out === null && omit && (t.k === 'list' || t.k === 'map')) return undefined;
-  if (t.k === 'scalar' && omit && isZeroScalar(out)) return undefined;
-  if (spec.omitzero && t.k === 'message' && isObj(out) && Object.keys(out).length === 0) return undefined;
+  if (omit && t.k === 'scalar' && isGoZero(out)) return undefined;
+  if (spec.omitzero && t.k === 'message' && isGoZero(out)) return undefined;
   return out;
 }
 
@@ -108,7 +107,7 @@ function fill(spec: MessageSpec, src: Obj, out: Obj): void {
 
 function message(name: string, v: unknown): unknown {
   const spec = messageSpec(name);
-  if (!spec || !isObj(v)) return v;
+  if (!spec || !isMap(v)) return v;
   const out: Obj = {};
   fill(spec, v, out);
   return out;

@@ -7,7 +7,7 @@
  * answers 415) rather than silently storing less than was sent.
  */
 import { badRequest } from '../../../api/status.js';
-import { type FieldSpec, type FieldType, messageOfDefinition, messageSpec } from './message-table.js';
+import { type FieldSpec, type FieldType, isGoZero, messageOfDefinition, messageSpec } from './message-table.js';
 import { RESHAPED_MESSAGES, SPECIAL_MESSAGES, UnrepresentableProtobuf } from './special-types.js';
 import { readFields, readVarint, toInt64, type WireField } from './wire.js';
 
@@ -119,14 +119,6 @@ function decodeList(fields: WireField[], elem: FieldType, what: string): unknown
   return out;
 }
 
-const isZero = (v: unknown): boolean =>
-  v === '' ||
-  v === 0 ||
-  v === false ||
-  v === undefined ||
-  (Array.isArray(v) && v.length === 0) ||
-  (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
-
 /** The JSON value of one field from all its occurrences, or undefined when Go would leave it out. */
 function fieldValue(spec: FieldSpec, fields: WireField[], what: string): unknown {
   const t = spec.type;
@@ -141,9 +133,9 @@ function fieldValue(spec: FieldSpec, fields: WireField[], what: string): unknown
   // A singular field sent twice: the last one wins, as in every protobuf decoder.
   const v = value(fields[fields.length - 1] as WireField, t, what);
   if (v === undefined || t.k === 'pointer') return v; // a non-nil pointer is kept even when zero
-  if (spec.omitzero && isZero(v)) return undefined;
+  if (spec.omitzero && isGoZero(v)) return undefined;
   // omitempty never drops a struct (Go prints `{}`), only zero scalars.
-  if (spec.omitempty && t.k === 'scalar' && isZero(v)) return undefined;
+  if (spec.omitempty && t.k === 'scalar' && isGoZero(v)) return undefined;
   return v;
 }
 

@@ -35,6 +35,15 @@ export interface MessageSpec {
   byNumber: Map<number, FieldSpec>;
 }
 
+/** Go's zero value in JSON form: "", 0, false, nothing, an empty list or an empty struct/map. */
+export const isGoZero = (v: unknown): boolean =>
+  v === '' ||
+  v === 0 ||
+  v === false ||
+  v === undefined ||
+  (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
+
 const SCALARS = new Set(['s', 'b', 'i', 'u', 'f', 'd', 'y']);
 
 /** Parses one type code from `src` at `pos`; returns the type and the position after it. */
